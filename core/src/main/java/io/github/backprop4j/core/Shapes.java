@@ -1,0 +1,164 @@
+package io.github.backprop4j.core;
+
+/**
+ * Shape checks with messages that name the operation and every shape involved.
+ *
+ * <p>Every public operation of the framework checks its arguments here, where they enter, so that
+ * a wrong shape fails at once with a message such as
+ * {@code Matrix.mult: left is 8x3 but right is 4x2; left.cols must equal right.rows}
+ * instead of producing a silently reshaped buffer deep inside EJML.
+ *
+ * <p>All methods throw {@link IllegalArgumentException}; none of them allocates unless it throws.
+ */
+public final class Shapes {
+
+    private Shapes() {
+    }
+
+    /**
+     * Formats a shape the way every message of the framework writes it: {@code 8x3}.
+     *
+     * @param m a matrix
+     * @return {@code rows + "x" + cols}
+     */
+    public static String shape(Matrix m) {
+        return m.rows() + "x" + m.cols();
+    }
+
+    /**
+     * Checks that {@code left.cols == right.rows} for the product {@code left·right}.
+     *
+     * @param op    the operation, e.g. {@code "Matrix.mult"}
+     * @param left  the left operand (already transposed if the operation transposes it)
+     * @param right the right operand
+     * @param leftRows  rows of the left operand as used
+     * @param leftCols  columns of the left operand as used
+     * @param rightRows rows of the right operand as used
+     * @param rightCols columns of the right operand as used
+     * @param rule  the rule in words, e.g. {@code "left.cols must equal right.rows"}
+     */
+    static void checkInner(String op, Matrix left, Matrix right,
+                           int leftCols, int rightRows, String rule) {
+        if (leftCols != rightRows) {
+            throw new IllegalArgumentException(op + ": left is " + shape(left) + " but right is "
+                    + shape(right) + "; " + rule);
+        }
+    }
+
+    /**
+     * Checks that two matrices have the same shape.
+     *
+     * @param op        the operation, e.g. {@code "MatrixOps.add"}
+     * @param firstName what the first matrix is, e.g. {@code "a"} or {@code "prediction"}
+     * @param first     the first matrix
+     * @param secondName what the second matrix is
+     * @param second    the second matrix
+     * @throws IllegalArgumentException naming both and their shapes when they differ
+     */
+    public static void checkSameShape(String op, String firstName, Matrix first,
+                                      String secondName, Matrix second) {
+        if (first.rows() != second.rows() || first.cols() != second.cols()) {
+            throw new IllegalArgumentException(op + ": " + firstName + " and " + secondName
+                    + " must have the same shape, got " + shape(first) + " and " + shape(second));
+        }
+    }
+
+    /**
+     * Checks that a matrix has exactly the given shape.
+     *
+     * @param op   the operation
+     * @param name what the matrix is
+     * @param m    the matrix
+     * @param rows the expected number of rows
+     * @param cols the expected number of columns
+     * @throws IllegalArgumentException naming the expected and the actual shape
+     */
+    public static void checkShape(String op, String name, Matrix m, int rows, int cols) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException(op + ": " + name + " must be " + rows + "x" + cols
+                    + ", got " + shape(m));
+        }
+    }
+
+    /**
+     * Checks that a matrix has the given number of columns.
+     *
+     * @param op   the operation
+     * @param name what the matrix is
+     * @param m    the matrix
+     * @param cols the expected number of columns
+     * @param hint what the number stands for, e.g. {@code "inFeatures"}; may be empty
+     * @throws IllegalArgumentException naming the expected width and the actual shape
+     */
+    public static void checkCols(String op, String name, Matrix m, int cols, String hint) {
+        if (m.cols() != cols) {
+            String why = hint.isEmpty() ? "" : " (" + hint + ")";
+            throw new IllegalArgumentException(op + ": " + name + " must have " + cols + " columns"
+                    + why + ", got " + shape(m));
+        }
+    }
+
+    /**
+     * Checks that a matrix is a row vector of the given width.
+     *
+     * @param op   the operation
+     * @param name what the matrix is
+     * @param m    the matrix
+     * @param cols the expected width
+     * @throws IllegalArgumentException naming the expected and the actual shape
+     */
+    public static void checkRowVector(String op, String name, Matrix m, int cols) {
+        if (m.rows() != 1 || m.cols() != cols) {
+            throw new IllegalArgumentException(op + ": " + name + " must be a row vector 1x" + cols
+                    + ", got " + shape(m));
+        }
+    }
+
+    /**
+     * Checks that a matrix is a column vector of the given height.
+     *
+     * @param op   the operation
+     * @param name what the matrix is
+     * @param m    the matrix
+     * @param rows the expected height
+     * @throws IllegalArgumentException naming the expected and the actual shape
+     */
+    public static void checkColumnVector(String op, String name, Matrix m, int rows) {
+        if (m.rows() != rows || m.cols() != 1) {
+            throw new IllegalArgumentException(op + ": " + name + " must be a column vector "
+                    + rows + "x1, got " + shape(m));
+        }
+    }
+
+    /**
+     * Checks that an output buffer is not one of the inputs, for operations whose kernels read
+     * the inputs while they write the output (the matrix products).
+     *
+     * @param op     the operation
+     * @param out    the output buffer
+     * @param inputs the inputs
+     * @throws IllegalArgumentException when {@code out} is the same object as an input
+     */
+    static void checkNotAliased(String op, Matrix out, Matrix... inputs) {
+        for (Matrix in : inputs) {
+            if (in == out) {
+                throw new IllegalArgumentException(op + ": out must not be one of the inputs"
+                        + " (a matrix product cannot be computed in place); pass a separate "
+                        + shape(out) + " buffer");
+            }
+        }
+    }
+
+    /**
+     * Checks that a dimension is not negative.
+     *
+     * @param op   the operation
+     * @param name the dimension's name
+     * @param n    its value
+     */
+    static void checkDimension(String op, String name, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(op + ": " + name + " must be >= 0, got " + n);
+        }
+    }
+}
