@@ -26,20 +26,19 @@ public final class Shapes {
     }
 
     /**
-     * Checks that {@code left.cols == right.rows} for the product {@code left·right}.
+     * Checks the inner dimensions of a matrix product.
      *
-     * @param op    the operation, e.g. {@code "Matrix.mult"}
-     * @param left  the left operand (already transposed if the operation transposes it)
-     * @param right the right operand
-     * @param leftRows  rows of the left operand as used
-     * @param leftCols  columns of the left operand as used
-     * @param rightRows rows of the right operand as used
-     * @param rightCols columns of the right operand as used
-     * @param rule  the rule in words, e.g. {@code "left.cols must equal right.rows"}
+     * @param op        the operation, e.g. {@code "Matrix.mult"}
+     * @param left      the left operand, as passed (its shape goes into the message)
+     * @param right     the right operand, as passed
+     * @param leftInner the left operand's inner dimension as the product uses it
+     * @param rightInner the right operand's inner dimension as the product uses it
+     * @param rule      the rule in words, e.g. {@code "left.cols must equal right.rows"}
+     * @throws IllegalArgumentException naming the operation, both shapes and the rule
      */
     static void checkInner(String op, Matrix left, Matrix right,
-                           int leftCols, int rightRows, String rule) {
-        if (leftCols != rightRows) {
+                           int leftInner, int rightInner, String rule) {
+        if (leftInner != rightInner) {
             throw new IllegalArgumentException(op + ": left is " + shape(left) + " but right is "
                     + shape(right) + "; " + rule);
         }
