@@ -148,10 +148,10 @@ public final class Sequential implements Layer {
      *
      * <pre>
      * input: mx1, m = batch size
-     * #  layer          output  params
-     * 0  Linear(1→32)   mx32        64
-     * 1  ReLU           mx32         0
-     * 2  Linear(32→1)   mx1         33
+     * #  layer         output  params
+     * 0  Linear(1→32)  mx32        64
+     * 1  ReLU          mx32         0
+     * 2  Linear(32→1)  mx1         33
      * total parameters: 97
      * </pre>
      *
