@@ -1,4 +1,53 @@
 /**
- * Layers with explicit forward and backward passes, and the losses they are trained with.
+ * Layers with explicit forward and backward passes, the losses they are trained with, and the
+ * gradient check that proves each backward pass.
+ *
+ * <h2>Notation</h2>
+ * <pre>
+ *   ·        matrix product                 X·W
+ *   ⊙        element-wise product           G ⊙ [X &gt; 0]
+ *   ᵀ        transpose                      Xᵀ
+ *   (m×n)    a shape: m rows, n columns     written 8x3 in error messages
+ *   G        ∂L/∂Y, the gradient of the loss with respect to a layer's output,
+ *            which is what backward receives; it has the shape of Y
+ *   1        a column of ones, so 1·b repeats the row b on every row and 1ᵀ·G sums the columns
+ *   [X &gt; 0]  1 where the condition holds, 0 elsewhere
+ *   δ_ij     1 if i = j, else 0
+ * </pre>
+ *
+ * <h2>Shapes</h2>
+ * A batch is a matrix with one sample per row: X is (m×k) for m samples of k features, and a
+ * layer's output Y is (m×n). {@link io.github.backprop4j.layers.Linear} stores its weight W as
+ * (in×out) so that Y = X·W + 1·b needs no transpose.
+ *
+ * <h2>Ownership and order</h2>
+ * {@code forward} caches what {@code backward} needs; {@code backward} adds the parameter
+ * gradients into each {@link io.github.backprop4j.core.Parameter#grad()} (they accumulate until
+ * {@code zeroGrad()}) and returns ∂L/∂X. The matrices both return are owned by the layer and
+ * overwritten by its next call, so that a training step allocates nothing once the batch size is
+ * stable; copy them to keep them, or use
+ * {@link io.github.backprop4j.layers.Sequential#predict}.
+ *
+ * <h2>Reading order</h2>
+ * <ol>
+ *   <li>{@link io.github.backprop4j.layers.Layer}: the contract.</li>
+ *   <li>{@link io.github.backprop4j.layers.Linear}, {@link io.github.backprop4j.layers.ReLU},
+ *       {@link io.github.backprop4j.layers.Softmax}: one derivation each, in their Javadoc and
+ *       step by step with numbers in {@code docs/derivations.md}.</li>
+ *   <li>{@link io.github.backprop4j.layers.Sequential}: the chain rule as a loop.</li>
+ *   <li>{@link io.github.backprop4j.layers.Loss} and
+ *       {@link io.github.backprop4j.layers.MSELoss}: where the gradient starts.</li>
+ *   <li>{@link io.github.backprop4j.layers.GradientCheck}: how every backward above is proved
+ *       against central differences.</li>
+ * </ol>
+ *
+ * <h2>Key classes</h2>
+ * <ul>
+ *   <li>{@link io.github.backprop4j.layers.Layer}: forward, backward, parameters.</li>
+ *   <li>{@link io.github.backprop4j.layers.Sequential}: a network, itself a layer.</li>
+ *   <li>{@link io.github.backprop4j.layers.MSELoss}: mean squared error over all elements.</li>
+ *   <li>{@link io.github.backprop4j.layers.GradientCheck}: the numerical proof, for any layer or
+ *       loss, usable in your own tests.</li>
+ * </ul>
  */
 package io.github.backprop4j.layers;

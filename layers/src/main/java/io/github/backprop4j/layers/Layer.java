@@ -1,0 +1,77 @@
+package io.github.backprop4j.layers;
+
+import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.Parameter;
+import java.util.List;
+
+/**
+ * A differentiable function of a batch, {@code Y = f(X)}, with its own backward pass.
+ *
+ * <p>A batch is a matrix with one sample per row: the input is (m×k) and the output (m×n) for m
+ * samples. {@link #forward} computes Y and keeps what {@link #backward} needs; {@code backward}
+ * receives G = ∂L/∂Y, adds ∂L/∂θ into the {@link Parameter#grad() grad} of every parameter θ and
+ * returns ∂L/∂X.
+ *
+ * <p><b>Ownership.</b> The matrices that {@code forward} and {@code backward} return belong to the
+ * layer: they are its workspace buffers, and the next call overwrites them. This is what lets a
+ * training step run without allocating once the batch size is stable. Call
+ * {@link Matrix#copy()} (or {@link Sequential#predict}) to keep a result.
+ *
+ * <p><b>Order.</b> {@code backward} needs the values cached by the latest {@code forward};
+ * calling it first throws {@link IllegalStateException}. {@code backward} may be called more than
+ * once after one {@code forward}: each call adds into the gradients again, which accumulate until
+ * {@link #zeroGrad()}, as in PyTorch.
+ */
+public interface Layer {
+
+    /**
+     * Computes the output for a batch and caches what {@link #backward} needs.
+     *
+     * @param input X, (m×k), one sample per row. Not modified.
+     * @return Y, (m×n). Owned by this layer and overwritten by the next call to {@code forward}:
+     *     copy it to keep it.
+     * @throws IllegalArgumentException if the input has the wrong number of columns
+     */
+    Matrix forward(Matrix input);
+
+    /**
+     * Adds ∂L/∂θ into the gradient of each parameter θ and returns ∂L/∂X.
+     *
+     * @param gradOutput G = ∂L/∂Y, of the shape of the latest output. Not modified.
+     * @return ∂L/∂X, of the shape of the latest input. Owned by this layer and overwritten by
+     *     the next call to {@code backward}.
+     * @throws IllegalStateException    if no {@code forward} came first
+     * @throws IllegalArgumentException if {@code gradOutput} does not have the output's shape
+     */
+    Matrix backward(Matrix gradOutput);
+
+    /**
+     * The trainable parameters, in a fixed order.
+     *
+     * @return the live parameters (their values and gradients are not copies); empty for a layer
+     *     without parameters
+     */
+    List<Parameter> parameters();
+
+    /**
+     * The number of output columns for a given number of input columns, without computing
+     * anything; used by {@link Sequential#summary(int)}.
+     *
+     * <p>The default suits layers that keep the width (element-wise and row-wise functions such
+     * as {@link ReLU} and {@link Softmax}); layers that change it override this.
+     *
+     * @param inputWidth k, the number of input columns
+     * @return n, the number of output columns
+     * @throws IllegalArgumentException if the layer cannot take that width
+     */
+    default int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    /** Sets the gradient of every parameter to zero, allocating nothing. */
+    default void zeroGrad() {
+        for (Parameter p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.backprop4j.layers;
+
+import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Layers applied one after another: Y = f_L(… f_2(f_1(X))); itself a {@link Layer}.
+ *
+ * <pre>
+ *   forward:   A_0 = X,   A_l = f_l(A_(l−1)),   Y = A_L
+ *   backward:  G_L = G,   G_(l−1) = backward_l(G_l) = ∂L/∂A_(l−1),   ∂L/∂X = G_0
+ * </pre>
+ * The chain rule is nothing more than this loop: each layer turns the gradient of its output
+ * into the gradient of its input, and adds its own parameter gradients on the way.
+ * Derivation and worked example: {@code docs/derivations.md#sequential}.
+ *
+ * <p>The parameters are the children's, in layer order, renamed after the layer's position as in
+ * PyTorch: {@code 0.weight}, {@code 0.bias}, {@code 2.weight}. They share the children's
+ * matrices, so an optimizer stepping them updates the children.
+ */
+public final class Sequential implements Layer {
+
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+    private boolean forwardDone;
+
+    /**
+     * A network of the given layers, applied in order.
+     *
+     * @param layers at least one layer
+     * @throws IllegalArgumentException if there is no layer
+     */
+    public Sequential(Layer... layers) {
+        Objects.requireNonNull(layers, "Sequential: layers must not be null");
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("Sequential: layers must not be empty, got none");
+        }
+        this.layers = List.of(layers);
+        List<Parameter> all = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) {
+            for (Parameter p : layers[i].parameters()) {
+                all.add(p.renamed(i + "." + p.name()));
+            }
+        }
+        this.parameters = List.copyOf(all);
+    }
+
+    /**
+     * Runs the layers in order, each on the previous one's output.
+     *
+     * @param input X, (m×k). Not modified.
+     * @return Y, the last layer's output. Owned by that layer and overwritten by the next call to
+     *     {@code forward}; use {@link #predict} for a copy to keep.
+     * @throws IllegalArgumentException if a layer rejects its input; the message names the
+     *     layer's position and the layer's own message
+     */
+    @Override
+    public Matrix forward(Matrix input) {
+        Matrix a = input;
+        for (int i = 0; i < layers.size(); i++) {
+            try {
+                a = layers.get(i).forward(a);                   // A_i = f_i(A_(i−1))
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sequential.forward: layer " + i + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        forwardDone = true;
+        return a;
+    }
+
+    /**
+     * The output for {@code input} as a new matrix that the caller may keep.
+     *
+     * @param input X, (m×k). Not modified.
+     * @return a copy of Y; allocates
+     */
+    public Matrix predict(Matrix input) {
+        return forward(input).copy();
+    }
+
+    /**
+     * Runs the layers' backward passes in reverse order: the chain rule.
+     *
+     * <pre>
+     *   G_L = G;   for l = L … 1:   G_(l−1) = backward_l(G_l)    shapes of A_l, then A_(l−1)
+     *   ∂L/∂X = G_0
+     * </pre>
+     * See {@code docs/derivations.md#sequential}.
+     *
+     * @param gradOutput G = ∂L/∂Y, of the last output's shape. Not modified.
+     * @return ∂L/∂X, owned by the first layer; overwritten by the next backward call.
+     * @throws IllegalStateException    if forward has not been called
+     * @throws IllegalArgumentException if G does not have the last output's shape
+     */
+    @Override
+    public Matrix backward(Matrix gradOutput) {
+        if (!forwardDone) {
+            throw new IllegalStateException("Sequential.backward: called before forward;"
+                    + " call forward(input) first");
+        }
+        Matrix g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            try {
+                g = layers.get(i).backward(g);                  // G_(i−1) = backward_i(G_i)
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sequential.backward: layer " + i + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Every child's parameters in layer order, named {@code "<position>.<name>"}.
+     *
+     * @return the live parameters, sharing the children's matrices
+     */
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The layers, in order.
+     *
+     * @return an unmodifiable list of the layers
+     */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        int width = inputWidth;
+        for (Layer layer : layers) {
+            width = layer.outputWidth(width);
+        }
+        return width;
+    }
+
+    /**
+     * A table of the layers with their output shapes for a batch of m rows of
+     * {@code inputWidth} columns and their parameter counts, then the total.
+     *
+     * <pre>
+     * input: mx1, m = batch size
+     * #  layer         output  params
+     * 0  Linear(1→32)  mx32        64
+     * 1  ReLU          mx32         0
+     * 2  Linear(32→1)  mx1         33
+     * total parameters: 97
+     * </pre>
+     *
+     * @param inputWidth the number of input columns
+     * @return the table, lines separated by {@code \n}
+     * @throws IllegalArgumentException if a layer cannot take the width it would receive
+     */
+    public String summary(int inputWidth) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "layer", "output", "params"});
+        int width = inputWidth;
+        long total = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            width = layer.outputWidth(width);
+            long count = 0;
+            for (Parameter p : layer.parameters()) {
+                count += p.value().size();
+            }
+            total += count;
+            rows.add(new String[] {String.valueOf(i), layer.toString(), "mx" + width,
+                String.valueOf(count)});
+        }
+        int[] w = new int[4];
+        for (String[] r : rows) {
+            for (int c = 0; c < 4; c++) {
+                w[c] = Math.max(w[c], r[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder("input: mx" + inputWidth + ", m = batch size\n");
+        for (String[] r : rows) {
+            sb.append(pad(r[0], w[0])).append("  ").append(pad(r[1], w[1])).append("  ")
+                    .append(pad(r[2], w[2])).append("  ")
+                    .append(" ".repeat(w[3] - r[3].length())).append(r[3]).append('\n');
+        }
+        return sb.append("total parameters: ").append(total).toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+
+    /** Structure: {@code Sequential(0: Linear(1→32), 1: ReLU, 2: Linear(32→1))}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(i).append(": ").append(layers.get(i));
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.backprop4j.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.MatrixOps;
+import io.github.backprop4j.core.Parameter;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class GradientCheckTest {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(GradientCheck.class);
+    private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+
+    @BeforeEach
+    void captureWarnings() {
+        warnings.start();
+        logger.addAppender(warnings);
+    }
+
+    @AfterEach
+    void releaseWarnings() {
+        logger.detachAppender(warnings);
+        warnings.stop();
+    }
+
+    /**
+     * Y = X ⊙ 1·w, a column scaling with a deliberate bug: its weight gradient forgets the
+     * factor X, adding 1ᵀ·G instead of 1ᵀ·(G ⊙ X). Its input gradient G ⊙ 1·w is right.
+     */
+    private static final class BuggyScale implements Layer {
+        private final Parameter weight;
+        private Matrix input;
+        private Matrix output;
+
+        BuggyScale(Matrix w) {
+            this.weight = new Parameter("weight", w);
+        }
+
+        @Override
+        public Matrix forward(Matrix x) {
+            input = x.copy();
+            output = x.copy();
+            for (int r = 0; r < x.rows(); r++) {
+                for (int c = 0; c < x.cols(); c++) {
+                    output.set(r, c, x.get(r, c) * weight.value().get(0, c));
+                }
+            }
+            return output;
+        }
+
+        @Override
+        public Matrix backward(Matrix g) {
+            MatrixOps.addColumnSums(g, weight.grad());      // the bug: should be G ⊙ X
+            Matrix gradInput = g.copy();
+            for (int r = 0; r < g.rows(); r++) {
+                for (int c = 0; c < g.cols(); c++) {
+                    gradInput.set(r, c, g.get(r, c) * weight.value().get(0, c));
+                }
+            }
+            return gradInput;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(weight);
+        }
+    }
+
+    /** MSE whose backward forgets the factor 2: (1/N)(Ŷ − T). */
+    private static final class HalfGradientLoss implements Loss {
+        private final MSELoss mse = new MSELoss();
+
+        @Override
+        public double forward(Matrix prediction, Matrix target) {
+            return mse.forward(prediction, target);
+        }
+
+        @Override
+        public Matrix backward() {
+            return mse.backward().scale(0.5);
+        }
+    }
+
+    @Test
+    void assertGradients_layerWithWrongWeightGradient_failsNamingTensorIndexAndValues() {
+        SplittableRandom rng = new SplittableRandom(1);
+        BuggyScale layer = new BuggyScale(TestData.awayFromZero(1, 3, rng));
+        Matrix x = Matrix.uniform(4, 3, 0.5, 2, rng);
+
+        GradientCheck.Report report = new GradientCheck().check(layer, x, new SplittableRandom(2));
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> new GradientCheck().assertGradients(layer, x, new SplittableRandom(2)));
+
+        assertFalse(report.passed());
+        assertTrue(report.tensors().get(0).passed(GradientCheck.DEFAULT_TOLERANCE));
+        GradientCheck.TensorReport worst = report.worst();
+        assertEquals("weight", worst.name());
+        assertEquals(0, worst.row());
+        String expected = "Gradient check failed for weight at (0," + worst.col()
+                + "): backprop " + GradientCheck.value(worst.analytic()) + ", central difference "
+                + GradientCheck.value(worst.numeric()) + " (relative error "
+                + GradientCheck.scientific(worst.relativeError()) + " > 1e-6)";
+        assertEquals(expected, e.getMessage());
+        assertEquals(expected, report.failureMessage());
+    }
+
+    @Test
+    void assertGradients_lossWithHalfGradient_failsNamingPrediction() {
+        SplittableRandom rng = new SplittableRandom(3);
+        AssertionError e = assertThrows(AssertionError.class, () -> new GradientCheck()
+                .assertGradients(new HalfGradientLoss(), TestData.uniform(2, 2, rng),
+                        TestData.uniform(2, 2, rng)));
+        assertTrue(e.getMessage().startsWith("Gradient check failed for prediction at ("),
+                e.getMessage());
+        // a gradient off by a factor 2 has relative error |a − 2a| / (|a| + |2a|) = 1/3
+        assertTrue(e.getMessage().contains("(relative error 3.3e-1 > 1e-6)"), e.getMessage());
+    }
+
+    @Test
+    void failureMessage_knownValues_matchesTheDocumentedFormat() {
+        GradientCheck.Report report = new GradientCheck.Report(List.of(
+                new GradientCheck.TensorReport("0.weight", 2, 1, 0.41320, 0.41290, 3.6e-4, 0)),
+                1e-6, 1e-6);
+        assertEquals("Gradient check failed for 0.weight at (2,1): backprop 0.41320, central"
+                + " difference 0.41290 (relative error 3.6e-4 > 1e-6)", report.failureMessage());
+    }
+
+    @Test
+    void relativeError_definition_usesSumOfMagnitudesWithTinyFloor() {
+        assertEquals(0.1 / 2.1, GradientCheck.relativeError(1.1, 1.0), 1e-15);
+        assertEquals(0, GradientCheck.relativeError(0, 0));
+        assertEquals(1e-9 / GradientCheck.TINY, GradientCheck.relativeError(1e-9, 0), 1e-15);
+        assertTrue(Double.isNaN(GradientCheck.relativeError(Double.NaN, 1)));
+    }
+
+    @Test
+    void check_nanGradient_fails() {
+        GradientCheck.Report report = new GradientCheck.Report(List.of(
+                new GradientCheck.TensorReport("input", 0, 0, Double.NaN, 1, Double.NaN, 0)),
+                1e-6, 1e-6);
+        assertFalse(report.passed());
+        assertTrue(report.failureMessage().contains("relative error NaN"));
+    }
+
+    @Test
+    void check_anyLayer_restoresParametersGradientsAndInputExactly() {
+        SplittableRandom rng = new SplittableRandom(4);
+        Sequential model = new Sequential(new Linear(3, 4, rng), new ReLU(), new Linear(4, 2, rng));
+        for (Parameter p : model.parameters()) {
+            MatrixOps.copy(TestData.uniform(p.grad().rows(), p.grad().cols(), rng), p.grad());
+        }
+        List<double[]> values = model.parameters().stream()
+                .map(p -> p.value().toRowMajorArray()).toList();
+        List<double[]> grads = model.parameters().stream()
+                .map(p -> p.grad().toRowMajorArray()).toList();
+        Matrix x = TestData.uniform(5, 3, rng);
+        double[] input = x.toRowMajorArray();
+
+        new GradientCheck().check(model, x, rng);
+
+        for (int i = 0; i < values.size(); i++) {
+            assertArrayEquals(values.get(i), model.parameters().get(i).value().toRowMajorArray());
+            assertArrayEquals(grads.get(i), model.parameters().get(i).grad().toRowMajorArray());
+        }
+        assertArrayEquals(input, x.toRowMajorArray());
+    }
+
+    @Test
+    void check_reluInputWithinStepOfZero_warnsAndFlagsKink() {
+        Matrix x = Matrix.rowVector(0.5, 5e-7, -0.25);
+        GradientCheck.Report report = new GradientCheck().check(new ReLU(), x,
+                new SplittableRandom(5));
+        assertTrue(report.crossedKink());
+        assertEquals(1, report.tensors().get(0).kinkCrossings());
+        assertEquals(1, warnings.list.size());
+        ILoggingEvent warning = warnings.list.get(0);
+        assertEquals(Level.WARN, warning.getLevel());
+        assertTrue(warning.getFormattedMessage().contains("1 of 3 perturbations of input"),
+                warning.getFormattedMessage());
+    }
+
+    @Test
+    void check_reluInsideSequentialNearZero_flagsKink() {
+        Linear linear = new Linear(1, 1, new SplittableRandom(6));
+        MatrixOps.fill(linear.weight().value(), 1);
+        MatrixOps.fill(linear.bias().value(), 0);
+        GradientCheck.Report report = new GradientCheck().check(
+                new Sequential(linear, new ReLU()), Matrix.columnVector(3e-7, 0.5),
+                new SplittableRandom(7));
+        assertTrue(report.crossedKink());
+        assertFalse(warnings.list.isEmpty());
+    }
+
+    @Test
+    void check_reluInputsFarFromZero_noKinkNoWarning() {
+        GradientCheck.Report report = new GradientCheck().check(new ReLU(),
+                Matrix.rowVector(0.5, -0.25), new SplittableRandom(8));
+        assertFalse(report.crossedKink());
+        assertTrue(report.passed());
+        assertTrue(warnings.list.isEmpty());
+    }
+
+    @Test
+    void constructor_nonPositiveStepOrTolerance_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GradientCheck().withStep(0));
+        assertEquals("GradientCheck: step must be finite and positive, got 0.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new GradientCheck(1e-6, -1));
+        assertEquals(1e-5, new GradientCheck().withStep(1e-5).step());
+        assertEquals(1e-8, new GradientCheck().withTolerance(1e-8).tolerance());
+    }
+
+    @Test
+    void scientific_formatsLikeTheMessages() {
+        assertEquals("3.6e-4", GradientCheck.scientific(3.6e-4));
+        assertEquals("1e-6", GradientCheck.scientific(1e-6));
+        assertEquals("2.5e3", GradientCheck.scientific(2500));
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.backprop4j.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.backprop4j.core.Initializers;
+import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.MatrixOps;
+import io.github.backprop4j.core.Parameter;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SequentialTest {
+
+    private static final double CLOSE = 1e-12;
+    /** See LinearTest: accumulating through multAdd rounds the second sum differently. */
+    private static final double ACCUMULATION_ROUNDING = 1e-14;
+
+    private static Sequential mlp(SplittableRandom rng) {
+        return new Sequential(new Linear(1, 32, rng), new ReLU(), new Linear(32, 1, rng));
+    }
+
+    /**
+     * The deep network of the end-to-end check, with a softmax output and He-initialised weights.
+     *
+     * <p>He initialisation keeps the signal's scale through the ReLU layers. With PyTorch's
+     * default the outputs of this softmax barely depend on the input, many gradient entries fall
+     * to 1e-6 and below, and those cannot be checked to 1e-7: the central difference itself
+     * carries an absolute error of about ε·|Y|/h ≈ 1e-16·0.5/1e-6 ≈ 1e-10.
+     */
+    private static Sequential classifier(int in, int out, SplittableRandom rng) {
+        Sequential model = new Sequential(new Linear(in, 8, rng), new ReLU(), new Linear(8, 6, rng),
+                new ReLU(), new Linear(6, out, rng), new Softmax());
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Linear linear) {
+                Matrix he = Initializers.heNormal(linear.inFeatures(), linear.outFeatures(), rng);
+                MatrixOps.copy(he, linear.weight().value());
+            }
+        }
+        return model;
+    }
+
+    /**
+     * The whole training objective, MSE(softmax network(X), T), against central differences of
+     * the loss itself. The tolerance is GradientCheck's default, 1e-6, not the 1e-7 of the
+     * single-layer tests: through five layers and a mean over all outputs, some entries of
+     * ∂L/∂θ are 1e-4·|L| or smaller, where the rounding error of L (about 1e-16·|L|/h) already
+     * amounts to 1e-7 of the entry.
+     */
+    @ParameterizedTest(name = "{0}x{1} -> {2}")
+    @CsvSource({"1, 4, 3", "6, 3, 2", "3, 12, 5"})
+    void backward_endToEndWithMseLoss_matchesNumericalGradient(int m, int in, int out) {
+        SplittableRandom rng = new SplittableRandom(51 + m * in * out);
+        Sequential model = classifier(in, out, rng);
+        Matrix x = TestData.uniform(m, in, rng);
+        Matrix target = Matrix.uniform(m, out, 0, 1, rng);
+
+        GradientCheck.Report report = new GradientCheck().assertGradients(model, new MSELoss(),
+                x, target);
+
+        assertFalse(report.crossedKink(), report::toString);
+        assertEquals(List.of("input", "0.weight", "0.bias", "2.weight", "2.bias", "4.weight",
+                "4.bias"), report.tensors().stream().map(t -> t.name()).toList());
+    }
+
+    /** The deep network alone, L = Σ R ⊙ Y; default tolerance for the reason given above. */
+    @ParameterizedTest(name = "{0}x{1} -> {2}")
+    @CsvSource({"1, 4, 3", "24, 3, 2", "3, 12, 5"})
+    void backward_deepNetworkRandomProjection_matchesNumericalGradient(int m, int in, int out) {
+        SplittableRandom rng = new SplittableRandom(61 + m * in * out);
+        GradientCheck.Report report = new GradientCheck()
+                .assertGradients(classifier(in, out, rng), TestData.uniform(m, in, rng), rng);
+        assertFalse(report.crossedKink(), report::toString);
+    }
+
+    @Test
+    void forwardAndBackward_randomBatch_agreeWithLayerByLayerReference() {
+        SplittableRandom rng = new SplittableRandom(2);
+        Linear first = new Linear(3, 4, rng);
+        Linear second = new Linear(4, 2, rng);
+        Sequential model = new Sequential(first, new ReLU(), second);
+        Matrix x = TestData.uniform(5, 3, rng);
+        Matrix g = TestData.uniform(5, 2, rng);
+
+        // allocating reference: each step a new matrix, the chain rule written out
+        Matrix z1 = x.mult(first.weight().value()).plusRow(first.bias().value());
+        Matrix a1 = z1.copy();
+        Matrix mask = z1.copy();
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 4; c++) {
+                a1.set(r, c, Math.max(z1.get(r, c), 0));
+                mask.set(r, c, z1.get(r, c) > 0 ? 1 : 0);
+            }
+        }
+        Matrix y = a1.mult(second.weight().value()).plusRow(second.bias().value());
+        Matrix gradA1 = g.multTransB(second.weight().value());
+        Matrix gradZ1 = gradA1.elementMult(mask);
+
+        assertTrue(model.forward(x).approxEquals(y, CLOSE));
+        Matrix gradX = model.backward(g);
+        assertTrue(gradX.approxEquals(gradZ1.multTransB(first.weight().value()), CLOSE));
+        assertTrue(second.weight().grad().approxEquals(a1.multTransA(g), CLOSE));
+        assertTrue(first.weight().grad().approxEquals(x.multTransA(gradZ1), CLOSE));
+        assertTrue(first.bias().grad().approxEquals(gradZ1.sumCols(), CLOSE));
+    }
+
+    @Test
+    void parameters_threeLayers_namedByPositionAndSharingMatrices() {
+        SplittableRandom rng = new SplittableRandom(1);
+        Linear first = new Linear(1, 32, rng);
+        Linear last = new Linear(32, 1, rng);
+        Sequential model = new Sequential(first, new ReLU(), last);
+        List<Parameter> params = model.parameters();
+        assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"),
+                params.stream().map(Parameter::name).toList());
+        assertSame(first.weight().value(), params.get(0).value());
+        assertSame(first.weight().grad(), params.get(0).grad());
+        assertSame(last.bias().grad(), params.get(3).grad());
+    }
+
+    @Test
+    void parameters_nestedSequential_namesCarryBothPositions() {
+        SplittableRandom rng = new SplittableRandom(1);
+        Sequential model = new Sequential(new ReLU(),
+                new Sequential(new Linear(2, 2, rng), new ReLU()));
+        assertEquals(List.of("1.0.weight", "1.0.bias"),
+                model.parameters().stream().map(Parameter::name).toList());
+    }
+
+    @Test
+    void toString_showsStructure() {
+        assertEquals("Sequential(0: Linear(1→32), 1: ReLU, 2: Linear(32→1))",
+                mlp(new SplittableRandom(1)).toString());
+    }
+
+    @Test
+    void summary_inputWidthOne_listsShapesAndParameterCounts() {
+        String expected = String.join("\n",
+                "input: mx1, m = batch size",
+                "#  layer         output  params",
+                "0  Linear(1→32)  mx32        64",
+                "1  ReLU          mx32         0",
+                "2  Linear(32→1)  mx1         33",
+                "total parameters: 97");
+        assertEquals(expected, mlp(new SplittableRandom(1)).summary(1));
+    }
+
+    @Test
+    void summary_wrongInputWidth_throwsNamingTheLayer() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mlp(new SplittableRandom(1)).summary(3));
+        assertTrue(e.getMessage().startsWith("Linear(1→32)"), e.getMessage());
+    }
+
+    @Test
+    void predict_returnsACopyThatSurvivesTheNextForward() {
+        SplittableRandom rng = new SplittableRandom(3);
+        Sequential model = mlp(rng);
+        Matrix x = TestData.uniform(4, 1, rng);
+        Matrix kept = model.predict(x);
+        double[] values = kept.toRowMajorArray();
+        Matrix owned = model.forward(TestData.uniform(4, 1, rng));
+        assertNotSame(owned, kept);
+        assertArrayEquals(values, kept.toRowMajorArray());
+    }
+
+    @Test
+    void forward_wrongWidthInsideNetwork_namesPositionAndBothShapes() {
+        SplittableRandom rng = new SplittableRandom(4);
+        Sequential model = new Sequential(new Linear(3, 4, rng), new ReLU(), new Linear(5, 1, rng));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.forward(Matrix.zeros(8, 3)));
+        assertEquals("Sequential.forward: layer 2 failed: Linear(5→1).forward: input has 4"
+                + " columns, expected 5 (input 8x4)", e.getMessage());
+    }
+
+    @Test
+    void backward_beforeForward_throwsIllegalState() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> mlp(new SplittableRandom(1)).backward(Matrix.zeros(1, 1)));
+        assertEquals("Sequential.backward: called before forward; call forward(input) first",
+                e.getMessage());
+    }
+
+    @Test
+    void backward_wrongGradShape_throwsWithBothShapes() {
+        Sequential model = mlp(new SplittableRandom(1));
+        model.forward(Matrix.zeros(8, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.backward(Matrix.zeros(8, 2)));
+        assertTrue(e.getMessage().contains("layer 2") && e.getMessage().contains("8x2")
+                && e.getMessage().contains("8x1"), e.getMessage());
+    }
+
+    @Test
+    void constructor_noLayers_throws() {
+        assertThrows(IllegalArgumentException.class, Sequential::new);
+    }
+
+    @Test
+    void backward_doesNotModifyGradOutput() {
+        SplittableRandom rng = new SplittableRandom(6);
+        Sequential model = mlp(rng);
+        Matrix g = TestData.uniform(4, 1, rng);
+        double[] before = g.toRowMajorArray();
+        model.forward(TestData.uniform(4, 1, rng));
+        model.backward(g);
+        assertArrayEquals(before, g.toRowMajorArray());
+    }
+
+    @Test
+    void zeroGrad_afterTwoBackwards_accumulatedExactlyTwiceThenCleared() {
+        SplittableRandom rng = new SplittableRandom(7);
+        Sequential model = mlp(rng);
+        Matrix g = TestData.uniform(4, 1, rng);
+        model.forward(TestData.uniform(4, 1, rng));
+        model.backward(g);
+        List<Matrix> once = model.parameters().stream().map(p -> p.grad().copy()).toList();
+        model.backward(g);
+        for (int i = 0; i < once.size(); i++) {
+            assertArrayEquals(once.get(i).scale(2).toRowMajorArray(),
+                    model.parameters().get(i).grad().toRowMajorArray(), ACCUMULATION_ROUNDING);
+        }
+        model.zeroGrad();
+        for (Parameter p : model.parameters()) {
+            Matrix zero = Matrix.zeros(p.grad().rows(), p.grad().cols());
+            assertEquals(0, p.grad().maxAbsDifference(zero));
+        }
+    }
+
+    @Test
+    void forwardAndBackward_sameBatchSize_reuseTheirBuffers() {
+        SplittableRandom rng = new SplittableRandom(8);
+        Sequential model = mlp(rng);
+        Matrix x = TestData.uniform(4, 1, rng);
+        Matrix g = TestData.uniform(4, 1, rng);
+        assertSame(model.forward(x), model.forward(x));
+        assertSame(model.backward(g), model.backward(g));
+    }
+
+    @Test
+    void outputWidth_followsTheLayers() {
+        assertEquals(5, classifier(3, 5, new SplittableRandom(1)).outputWidth(3));
+    }
+}
