@@ -14,7 +14,8 @@
  *       {@link io.github.backprop4j.core.Initializers};</li>
  *   <li>{@link io.github.backprop4j.core.MatrixKernels} and
  *       {@link io.github.backprop4j.core.Kernels}: the seam behind which the matrix products
- *       run.</li>
+ *       run, and {@link io.github.backprop4j.core.MatrixKernelsProvider}, through which other
+ *       modules (OpenBLAS in {@code backprop4j-blas}) plug into it.</li>
  * </ol>
  *
  * <h2>Conventions</h2>

@@ -1,0 +1,125 @@
+package io.github.backprop4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class KernelsTest {
+
+    /** Kernels that differ from EJML's only by name. */
+    private static final class NamedKernels implements MatrixKernels {
+        private final String name;
+        private final EjmlKernels ejml = new EjmlKernels();
+
+        NamedKernels(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.mult(a, b, c);
+        }
+
+        @Override
+        public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.multTransA(a, b, c);
+        }
+
+        @Override
+        public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.multTransB(a, b, c);
+        }
+
+        @Override
+        public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.multAdd(a, b, c);
+        }
+
+        @Override
+        public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.multAddTransA(a, b, c);
+        }
+
+        @Override
+        public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            ejml.multAddTransB(a, b, c);
+        }
+    }
+
+    private static MatrixKernelsProvider provider(String name, int priority) {
+        return new MatrixKernelsProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int priority() {
+                return priority;
+            }
+
+            @Override
+            public MatrixKernels create() {
+                return new NamedKernels(name);
+            }
+        };
+    }
+
+    private final List<MatrixKernelsProvider> providers = List.of(provider("slow", 10),
+            provider("fast", 50));
+
+    @Test
+    void select_noNameAndNoProviders_choosesEjml() {
+        assertInstanceOf(EjmlKernels.class, Kernels.select(null, List.of()));
+    }
+
+    @Test
+    void select_noName_choosesHighestPriority() {
+        assertEquals("fast", Kernels.select("", providers).name());
+        assertEquals("fast", Kernels.select(null, List.of(providers.get(1), providers.get(0)))
+                .name());
+    }
+
+    @Test
+    void select_name_choosesThatProviderOrEjml() {
+        assertEquals("slow", Kernels.select("slow", providers).name());
+        assertEquals("slow", Kernels.select(" SLOW ", providers).name());
+        assertInstanceOf(EjmlKernels.class, Kernels.select("ejml", providers));
+    }
+
+    @Test
+    void select_unknownName_throwsListingTheNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernels.select("gpu", providers));
+        assertEquals("Kernels.select: name must be one of [ejml, fast, slow]"
+                + " (set with -Dbackprop4j.kernels=NAME), got 'gpu'", e.getMessage());
+    }
+
+    @Test
+    void available_noProvidersInCore_isEjmlOnly() {
+        assertEquals(List.of("ejml"), Kernels.available());
+    }
+
+    @Test
+    void use_thenRestore_returnsPreviousKernels() {
+        MatrixKernels original = Kernels.current();
+        MatrixKernels other = new NamedKernels("other");
+        assertSame(original, Kernels.use(other));
+        try {
+            assertSame(other, Kernels.current());
+        } finally {
+            assertSame(other, Kernels.use(original));
+        }
+        assertSame(original, Kernels.current());
+    }
+}
