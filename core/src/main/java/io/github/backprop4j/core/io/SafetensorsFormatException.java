@@ -20,6 +20,7 @@ public final class SafetensorsFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the file or stream being read. */
     private final String source;
 
     /**

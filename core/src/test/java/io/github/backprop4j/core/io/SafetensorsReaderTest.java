@@ -352,6 +352,14 @@ class SafetensorsReaderTest {
     }
 
     @Test
+    void read_sixteenGigabyteTensorInSmallFile_throwsBeforeAllocating() {
+        // 46340 x 46340 doubles would need 16 GiB, more than the test JVM's heap.
+        assertHeaderRejected("{" + tensor("a", "F64", "[46340,46340]", 0, 17_179_164_800L) + "}",
+                8, "file must hold the 17179164800 bytes of data that the data_offsets describe,"
+                        + " got only 8 (is it truncated?)");
+    }
+
+    @Test
     void read_dataButNoTensors_throws() {
         assertHeaderRejected("{}", 8, "data must end at the end of the file, got 8 bytes after"
                 + " offset 0, where the last tensor ends");
