@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
 public final class Example03_FitASurface extends ExampleCommand {
 
     /** Tuned defaults. */
-    public static final Hyperparameters DEFAULTS = new Hyperparameters(300, 0.01, 0.9, 16, 42);
+    public static final Hyperparameters DEFAULTS = new Hyperparameters(200, 0.01, 0.9, 16, 42);
 
     static final int SAMPLES = 1024;
     static final int HIDDEN = 64;
