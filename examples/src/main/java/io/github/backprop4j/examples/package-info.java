@@ -1,4 +1,41 @@
 /**
- * Runnable programs that train tiny regressors and one classifier with the framework.
+ * Runnable lessons that train tiny regressors and one classifier with the framework, behind
+ * one launcher: {@code java -jar examples/target/backprop4j-examples.jar [example] [options]}.
+ *
+ * <h2>Reading order</h2>
+ * Each lesson is one class, readable top to bottom: a "What you will see" narration, then a
+ * {@code train} method with the data, the model, and the training loop written out in full
+ * (zeroGrad, forward, loss, backward, step).
+ * <ol>
+ *   <li>{@link io.github.backprop4j.examples.Example01_FitALine} ({@code line}): one
+ *       {@code Linear} layer fits y = 3x + 2;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example02_FitASine} ({@code sine}, the default):
+ *       an MLP fits sin(x);</li>
+ *   <li>{@link io.github.backprop4j.examples.Example03_FitASurface} ({@code surface}): two
+ *       inputs, sin(x)·cos(y);</li>
+ *   <li>{@link io.github.backprop4j.examples.Example04_SeveralOutputs} ({@code multi}): two
+ *       outputs at once, (sin x, cos x);</li>
+ *   <li>{@link io.github.backprop4j.examples.Example05_Diabetes} ({@code diabetes}): real data,
+ *       a test set, standardisation and a least-squares baseline;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example06_IrisClassifier} ({@code iris}): a
+ *       classifier ending in {@code Softmax}.</li>
+ * </ol>
+ *
+ * <h2>Key classes</h2>
+ * <ul>
+ *   <li>{@link io.github.backprop4j.examples.Main}: the launcher; one subcommand per lesson.</li>
+ *   <li>{@link io.github.backprop4j.examples.Hyperparameters}: epochs, learning rate, momentum,
+ *       batch size and seed; each lesson has tuned {@code DEFAULTS}.</li>
+ *   <li>{@link io.github.backprop4j.examples.TrainingMonitor}: records the loss, stops with a
+ *       {@link io.github.backprop4j.examples.TrainingDivergedException} when it is NaN or
+ *       infinite, and logs progress.</li>
+ *   <li>{@link io.github.backprop4j.examples.TrainingResult}: what {@code train} returns (final
+ *       loss, metrics, loss history, curves, model), so that tests need not read logs.</li>
+ *   <li>{@link io.github.backprop4j.examples.Plots}: the loss curve (and prediction against
+ *       truth) as a PNG, written atomically and without a screen.</li>
+ *   <li>{@link io.github.backprop4j.examples.ExampleCommand} and
+ *       {@link io.github.backprop4j.examples.TrainingOptions}: what every lesson shares on the
+ *       command line.</li>
+ * </ul>
  */
 package io.github.backprop4j.examples;

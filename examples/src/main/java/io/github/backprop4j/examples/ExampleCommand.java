@@ -1,0 +1,92 @@
+package io.github.backprop4j.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What the launcher does with any example: read the shared options, train, log a summary and
+ * write the plot. Each example extends it and passes its name, defaults and training function:
+ * <pre>{@code
+ * @Command(name = "sine", description = "...")
+ * public final class Example02_FitASine extends ExampleCommand {
+ *     public Example02_FitASine() {
+ *         super("sine", DEFAULTS, Example02_FitASine::train);
+ *     }
+ *     public static TrainingResult train(Hyperparameters h) { ... }
+ * }
+ * }</pre>
+ * so that the example's own file holds only the lesson, and a step added here (saving the
+ * model, say) reaches every example.
+ */
+public abstract class ExampleCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExampleCommand.class);
+
+    @Mixin
+    private final TrainingOptions options;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    private final String name;
+    private final Function<Hyperparameters, TrainingResult> training;
+
+    /**
+     * A command for one example.
+     *
+     * @param name     the subcommand's name, also used in log lines and the plot's file name
+     * @param defaults the example's tuned hyperparameters, shown by {@code --help}
+     * @param training the example's training function
+     */
+    protected ExampleCommand(String name, Hyperparameters defaults,
+                             Function<Hyperparameters, TrainingResult> training) {
+        this.name = Objects.requireNonNull(name, "ExampleCommand: name must not be null");
+        this.options = new TrainingOptions(name, defaults);
+        this.training = Objects.requireNonNull(training,
+                "ExampleCommand: training must not be null");
+    }
+
+    /**
+     * Trains with the options given, logs the metrics and writes the plot.
+     *
+     * @return 0 on success
+     * @throws TrainingDivergedException if the loss became NaN or infinite
+     * @throws UncheckedIOException      if the plot cannot be written
+     */
+    @Override
+    public Integer call() {
+        Hyperparameters h = options.hyperparameters();
+        LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name, h.epochs(),
+                h.learningRate(), h.momentum(), h.batchSize(), h.seed());
+        long start = System.nanoTime();
+        TrainingResult result = training.apply(h);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("{}: trained in {} s", name, String.format(Locale.ROOT, "%.1f", seconds));
+        result.metrics().forEach((metric, value) -> LOG.info("{}: {} = {}", name, metric,
+                format(value)));
+        Path plot = options.plot();
+        try {
+            Plots.write(result, plot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot write the plot to " + plot + ": "
+                    + e, e);
+        }
+        LOG.info("{}: plot written to {}", name, plot);
+        return 0;
+    }
+
+    /** Four decimals, or scientific notation for small values. */
+    static String format(double value) {
+        double a = Math.abs(value);
+        return String.format(Locale.ROOT, a != 0 && a < 0.01 ? "%.3e" : "%.4f", value);
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.backprop4j.examples;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a {@link TrainingResult} into one PNG: the loss curve, and beside it, for one-input
+ * regressors, the prediction against the truth.
+ *
+ * <p>Drawing needs no screen: {@link #write} sets {@code java.awt.headless=true} unless the
+ * property is already set. The file is written atomically: the image goes to a temporary file
+ * in the same directory, which is then moved onto the target, so a crash never leaves a
+ * half-written PNG behind.
+ */
+public final class Plots {
+
+    /** The size of each panel, in pixels. */
+    static final int PANEL_WIDTH = 640;
+    static final int PANEL_HEIGHT = 480;
+
+    private Plots() {
+    }
+
+    /**
+     * Writes the plot of a run, creating the parent directories.
+     *
+     * @param result the run to draw
+     * @param file   the PNG to write; replaced if it exists
+     * @throws IOException if a directory or the file cannot be written
+     */
+    public static void write(TrainingResult result, Path file) throws IOException {
+        Objects.requireNonNull(result, "Plots.write: result must not be null");
+        Objects.requireNonNull(file, "Plots.write: file must not be null");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        List<BufferedImage> panels = new ArrayList<>();
+        panels.add(BitmapEncoder.getBufferedImage(lossChart(result)));
+        if (!result.curves().isEmpty()) {
+            panels.add(BitmapEncoder.getBufferedImage(fitChart(result)));
+        }
+        writeAtomically(sideBySide(panels), file.toAbsolutePath());
+    }
+
+    /** The mean training loss per epoch, on a log scale when every value is positive. */
+    static XYChart lossChart(TrainingResult result) {
+        double[] loss = result.lossHistory();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title(result.example() + ": training loss").xAxisTitle("epoch")
+                .yAxisTitle("mean loss").build();
+        chart.getStyler().setLegendVisible(false);
+        if (loss.length == 0) {
+            chart.setTitle(result.example() + ": no epochs run");
+            return chart;
+        }
+        double[] epochs = IntStream.rangeClosed(1, loss.length).asDoubleStream().toArray();
+        // XChart places many ticks on this axis; label only round epochs, about five of them
+        long step = roundStep(loss.length / 5.0);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9
+                && Math.round(x) % step == 0 ? Long.toString(Math.round(x)) : "");
+        chart.getStyler().setYAxisLogarithmic(allPositive(loss));
+        XYSeries series = chart.addSeries("training loss", epochs, loss);
+        series.setMarker(SeriesMarkers.NONE);
+        return chart;
+    }
+
+    /** Each curve's truth as dots and prediction as a line, over x. */
+    static XYChart fitChart(TrainingResult result) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title(result.example() + ": prediction against truth").xAxisTitle("x")
+                .yAxisTitle("y").build();
+        chart.getStyler().setXAxisDecimalPattern("0.#");
+        chart.getStyler().setYAxisDecimalPattern("0.#");
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        for (TrainingResult.Curve c : result.curves()) {
+            XYSeries truth = chart.addSeries(c.label() + " (truth)", c.x(), c.truth());
+            truth.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            truth.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries predicted = chart.addSeries(c.label() + " (model)", c.x(), c.predicted());
+            predicted.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code target}. */
+    static long roundStep(double target) {
+        long step = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * step >= target) {
+                    return m * step;
+                }
+            }
+            step *= 10;
+        }
+    }
+
+    private static boolean allPositive(double[] values) {
+        for (double v : values) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BufferedImage sideBySide(List<BufferedImage> panels) {
+        int width = panels.stream().mapToInt(BufferedImage::getWidth).sum();
+        int height = panels.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int x = 0;
+            for (BufferedImage panel : panels) {
+                g.drawImage(panel, x, 0, null);
+                x += panel.getWidth();
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** PNG to a temporary file beside the target, then a move onto the target. */
+    private static void writeAtomically(BufferedImage image, Path file) throws IOException {
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", temp.toFile())) {
+                throw new IOException("Plots.write: no PNG writer is available");
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
