@@ -7,10 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import io.github.backprop4j.core.Kernels;
+import io.github.backprop4j.core.MatrixKernels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * What the launcher does with any example: read the shared options, train, log a summary and
@@ -36,6 +41,9 @@ public abstract class ExampleCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
+
+    @Spec
+    private CommandSpec spec;
 
     private final String name;
     private final Function<Hyperparameters, TrainingResult> training;
@@ -65,6 +73,10 @@ public abstract class ExampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Hyperparameters h = options.hyperparameters();
+        if (options.kernels() != null) {
+            Kernels.use(selectKernels(options.kernels()));
+        }
+        LOG.info("{}: matrix products on {}", name, Kernels.current().name());
         LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name, h.epochs(),
                 h.learningRate(), h.momentum(), h.batchSize(), h.seed());
         long start = System.nanoTime();
@@ -82,6 +94,15 @@ public abstract class ExampleCommand implements Callable<Integer> {
         }
         LOG.info("{}: plot written to {}", name, plot);
         return 0;
+    }
+
+    private MatrixKernels selectKernels(String kernelsName) {
+        try {
+            return Kernels.select(kernelsName);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option"
+                    + " '--kernels': " + e.getMessage());
+        }
     }
 
     /** Four decimals, or scientific notation for small values. */

@@ -44,6 +44,11 @@ public final class TrainingOptions {
                     + " (default: ${DEFAULT-VALUE})")
     private Path plot;
 
+    @Option(names = "--kernels", paramLabel = "NAME",
+            description = "matrix products to run on: ejml (pure Java) or openblas (native);"
+                    + " default: the fastest that loads")
+    private String kernels;
+
     /**
      * Options preset to an example's defaults.
      *
@@ -81,6 +86,15 @@ public final class TrainingOptions {
      */
     public Path plot() {
         return plot;
+    }
+
+    /**
+     * The kernels asked for with {@code --kernels}, if any.
+     *
+     * @return the name, or {@code null} to keep the framework's own choice
+     */
+    public String kernels() {
+        return kernels;
     }
 
     private void check(boolean ok, String option, String rule, Object value) {

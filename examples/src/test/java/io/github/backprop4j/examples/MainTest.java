@@ -71,6 +71,16 @@ class MainTest {
     }
 
     @Test
+    void unknownKernels_isAUsageErrorListingTheAvailableOnes() {
+        int status = run("line", "--kernels", "bogus", "--plot", dir.resolve("line.png").toString());
+
+        assertEquals(CommandLine.ExitCode.USAGE, status);
+        assertTrue(err.toString().contains("'--kernels': Kernels.select: name must be one of [ejml, openblas]"),
+                err.toString());
+        assertFalse(Files.exists(dir.resolve("line.png")));
+    }
+
+    @Test
     void negativeEpochs_isAUsageErrorNamingTheOption() {
         int status = run("line", "--epochs", "-1");
 
