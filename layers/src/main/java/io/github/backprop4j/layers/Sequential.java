@@ -2,6 +2,9 @@ package io.github.backprop4j.layers;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.core.io.Stateful;
+import io.github.backprop4j.core.io.Tensor;
+import io.github.backprop4j.core.io.TensorFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +23,12 @@ import java.util.Objects;
  * <p>The parameters are the children's, in layer order, renamed after the layer's position as in
  * PyTorch: {@code 0.weight}, {@code 0.bias}, {@code 2.weight}. They share the children's
  * matrices, so an optimizer stepping them updates the children.
+ *
+ * <p>Its {@linkplain #stateDict() state dict} has PyTorch's names and layout, so that weights
+ * move both ways between this class and {@code torch.nn.Sequential}; see
+ * {@code docs/checkpoints.md}.
  */
-public final class Sequential implements Layer {
+public final class Sequential implements Layer, Stateful {
 
     private final List<Layer> layers;
     private final List<Parameter> parameters;
@@ -192,6 +199,90 @@ public final class Sequential implements Layer {
 
     private static String pad(String s, int width) {
         return s + " ".repeat(width - s.length());
+    }
+
+    // ---------------------------------------------------------------- state dicts
+
+    /**
+     * The parameters in PyTorch's names and layout, copied: what
+     * {@code torch.nn.Sequential.state_dict()} holds for the same layers.
+     *
+     * <pre>
+     *   name         shape        value
+     *   0.weight     [out, in]    Wᵀ of the Linear at position 0 (PyTorch keeps W out×in)
+     *   0.bias       [out]        its b, as a vector
+     *   2.weight …                the next layer with parameters; ReLU and Softmax have none
+     * </pre>
+     * Nested {@code Sequential}s give {@code 1.0.weight}, as in PyTorch; a parameter of any other
+     * layer is stored as it is held. The metadata holds {@code format = pt}.
+     *
+     * <pre>{@code
+     * SafetensorsWriter.write(model.stateDict(), Path.of("model.safetensors"));
+     * }</pre>
+     *
+     * @return a new file of copies, in parameter order, stored as F64
+     */
+    @Override
+    public TensorFile stateDict() {
+        return new ParameterSlots(layers).stateDict();
+    }
+
+    /**
+     * Every way {@code stateDict} fails to match this model: missing names and wrong shapes in
+     * parameter order, then unexpected names. Metadata is not looked at. Changes nothing.
+     *
+     * @param stateDict a state dict, for example read from a PyTorch file
+     * @return one message per problem, for example {@code "0.weight" must have shape [8, 3]
+     *     (out×in), got [3, 8]}; empty if it loads
+     */
+    @Override
+    public List<String> checkStateDict(TensorFile stateDict) {
+        Objects.requireNonNull(stateDict, "Sequential.checkStateDict: stateDict must not be null");
+        return new ParameterSlots(layers).check(stateDict);
+    }
+
+    /**
+     * Copies a state dict into the parameters, strictly and all or nothing, as
+     * {@code load_state_dict(sd, strict=True)} does: the names must be exactly this model's and
+     * each tensor must have its shape (see {@link #stateDict()}). Weights are transposed into the
+     * (in×out) layout of {@link Linear}; F32 tensors are widened exactly. Gradients are left as
+     * they are.
+     *
+     * @param stateDict the state dict; its matrices are copied, not kept
+     * @throws io.github.backprop4j.core.io.StateDictException listing every missing name,
+     *     unexpected name and wrong shape; the model is then unchanged
+     */
+    @Override
+    public void loadStateDict(TensorFile stateDict) {
+        Objects.requireNonNull(stateDict, "Sequential.loadStateDict: stateDict must not be null");
+        new ParameterSlots(layers).load("Sequential.loadStateDict", stateDict);
+    }
+
+    /**
+     * A matrix shaped like the parameter {@code parameterName} in that parameter's file layout:
+     * transposed for a Linear weight, a vector for a bias. Checkpoints store an optimizer's
+     * momentum buffers through it, so that each has its parameter's file shape.
+     *
+     * @param parameterName a name from {@link #parameters()}, for example {@code "0.weight"}
+     * @param value         a matrix of that parameter's shape; not modified
+     * @return a new tensor holding a copy
+     */
+    @Override
+    public Tensor toFileLayout(String parameterName, Matrix value) {
+        return new ParameterSlots(layers).toFileLayout(parameterName, value);
+    }
+
+    /**
+     * The inverse of {@link #toFileLayout}: transposes a rank-2 tensor of a Linear weight back
+     * to (in×out); anything else is returned as its matrix. Shapes are not checked here.
+     *
+     * @param parameterName a name from {@link #parameters()}
+     * @param tensor        a tensor in file layout; not modified
+     * @return the values in the parameter's layout
+     */
+    @Override
+    public Matrix fromFileLayout(String parameterName, Tensor tensor) {
+        return new ParameterSlots(layers).fromFileLayout(parameterName, tensor);
     }
 
     /** Structure: {@code Sequential(0: Linear(1→32), 1: ReLU, 2: Linear(32→1))}. */

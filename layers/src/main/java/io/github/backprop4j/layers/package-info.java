@@ -44,7 +44,9 @@
  * <h2>Key classes</h2>
  * <ul>
  *   <li>{@link io.github.backprop4j.layers.Layer}: forward, backward, parameters.</li>
- *   <li>{@link io.github.backprop4j.layers.Sequential}: a network, itself a layer.</li>
+ *   <li>{@link io.github.backprop4j.layers.Sequential}: a network, itself a layer, whose
+ *       {@linkplain io.github.backprop4j.layers.Sequential#stateDict() state dict} has PyTorch's
+ *       names and layout ({@code docs/checkpoints.md}).</li>
  *   <li>{@link io.github.backprop4j.layers.MSELoss}: mean squared error over all elements.</li>
  *   <li>{@link io.github.backprop4j.layers.GradientCheck}: the numerical proof, for any layer or
  *       loss, usable in your own tests.</li>

@@ -4,6 +4,10 @@ import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
 import io.github.backprop4j.core.Shapes;
+import io.github.backprop4j.core.io.StateDictException;
+import io.github.backprop4j.core.io.Stateful;
+import io.github.backprop4j.core.io.Tensor;
+import io.github.backprop4j.core.io.TensorFile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,6 +50,8 @@ import java.util.Objects;
  * <p><b>Checkpoints.</b> {@link #state()} takes a copy of everything a step depends on besides
  * the constructor's hyperparameters (the step count, the learning rate and the momentum
  * buffers); {@link #loadState(State)} puts it back, so that training resumes bit for bit.
+ * {@link #stateDict()} and {@link #loadStateDict} do the same through a {@link TensorFile}, the
+ * form a {@link io.github.backprop4j.core.io.Checkpoint} saves.
  *
  * <p>Construct with {@link #SGD(List, double)} for plain SGD, or with the builder:
  * <pre>{@code
@@ -54,7 +60,10 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  */
-public final class SGD implements Optimizer {
+public final class SGD implements Optimizer, Stateful {
+
+    /** The prefix of a momentum buffer's name in a state dict, before the parameter's name. */
+    public static final String MOMENTUM_BUFFER = "momentum_buffer.";
 
     private final List<Parameter> parameters;
     /** The same parameters as an array, so that step() loops without an iterator. */
@@ -313,6 +322,167 @@ public final class SGD implements Optimizer {
         this.steps = state.steps();
         this.learningRate = state.learningRate();
         this.momentumStarted = started;
+    }
+
+    // ---------------------------------------------------------------- state dicts
+
+    /**
+     * The state as a tensor file: the momentum buffers (copied) and, as metadata, the
+     * hyperparameters and the step count, each as text that parses back to the same value.
+     *
+     * <pre>
+     *   tensors    momentum_buffer.&lt;parameter name&gt;    the parameter's shape; none when
+     *                                                momentum is 0 or before the first step
+     *   metadata   type = sgd, lr, momentum, dampening, nesterov (true/false), weight_decay,
+     *              steps
+     * </pre>
+     * The names follow PyTorch's ({@code momentum_buffer}, {@code lr}, {@code weight_decay}).
+     *
+     * @return a new file
+     */
+    @Override
+    public TensorFile stateDict() {
+        TensorFile.Builder b = TensorFile.builder();
+        momentumBuffers().forEach((name, buffer) ->
+                b.put(MOMENTUM_BUFFER + name, Tensor.of(buffer)));
+        return b.metadata("type", "sgd")
+                .metadata("lr", Double.toString(learningRate))
+                .metadata("momentum", Double.toString(momentum))
+                .metadata("dampening", Double.toString(dampening))
+                .metadata("nesterov", Boolean.toString(nesterov))
+                .metadata("weight_decay", Double.toString(weightDecay))
+                .metadata("steps", Long.toString(steps))
+                .build();
+    }
+
+    /**
+     * Every reason {@code stateDict} does not fit this optimizer; changes nothing. The fixed
+     * options (momentum, dampening, nesterov, weight_decay) must equal this optimizer's, since
+     * resuming with other ones would not continue the same run; the learning rate and the step
+     * count are restored, and may be anything valid.
+     *
+     * @param stateDict a state as {@link #stateDict()} makes it
+     * @return one message per problem; empty if it loads
+     */
+    @Override
+    public List<String> checkStateDict(TensorFile stateDict) {
+        Objects.requireNonNull(stateDict, "SGD.checkStateDict: stateDict must not be null");
+        List<String> problems = new ArrayList<>();
+        Map<String, String> meta = stateDict.metadata();
+        String type = meta.get("type");
+        if (!"sgd".equals(type)) {
+            problems.add("\"type\" must be \"sgd\", got " + quoted(type));
+        }
+        checkOption(meta, "momentum", momentum, problems);
+        checkOption(meta, "dampening", dampening, problems);
+        checkOption(meta, "weight_decay", weightDecay, problems);
+        String nesterovText = meta.get("nesterov");
+        if (!Boolean.toString(nesterov).equals(nesterovText)) {
+            problems.add("\"nesterov\" must be " + nesterov + " as this optimizer was built, got "
+                    + quoted(nesterovText));
+        }
+        double lr = parseDouble(meta.get("lr"));
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            problems.add("\"lr\" must be a finite number > 0, got " + quoted(meta.get("lr")));
+        }
+        long stepCount = parseSteps(meta.get("steps"));
+        if (stepCount < 0) {
+            problems.add("\"steps\" must be a whole number >= 0, got " + quoted(meta.get("steps")));
+        }
+        checkBuffers(stateDict, stepCount, problems);
+        return problems;
+    }
+
+    /** Names, presence and shapes of the momentum buffers. */
+    private void checkBuffers(TensorFile stateDict, long stepCount, List<String> problems) {
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : params) {
+            byName.put(MOMENTUM_BUFFER + p.name(), p);
+        }
+        int buffers = 0;
+        for (Map.Entry<String, Tensor> e : stateDict.tensors().entrySet()) {
+            Parameter p = byName.get(e.getKey());
+            if (p == null) {
+                problems.add("unexpected \"" + e.getKey() + "\" (shape "
+                        + e.getValue().shapeString() + ")");
+                continue;
+            }
+            buffers++;
+            Matrix b = e.getValue().matrix();
+            if (b.rows() != p.value().rows() || b.cols() != p.value().cols()) {
+                problems.add("\"" + e.getKey() + "\" must have its parameter's shape "
+                        + Shapes.shape(p.value()) + ", got " + Shapes.shape(b));
+            }
+        }
+        boolean expected = momentum != 0 && stepCount > 0;
+        if (buffers > 0 && momentum == 0) {
+            problems.add("momentum buffers must be absent because momentum is 0, got " + buffers);
+        } else if (momentum != 0 && stepCount >= 0 && buffers > 0 != expected) {
+            problems.add("momentum buffers must be present after the first step and absent before"
+                    + " it, got " + buffers + " after " + stepCount + " steps");
+        }
+        if (expected && buffers > 0) {
+            for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+                if (!stateDict.contains(e.getKey())) {
+                    problems.add("missing \"" + e.getKey() + "\" (shape "
+                            + Shapes.shape(e.getValue().value()) + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * Restores a state taken by {@link #stateDict()}, all or nothing: the step count, the
+     * learning rate and the momentum buffers (copied), so that the next {@link #step()} is the
+     * one that would have followed.
+     *
+     * @param stateDict a state that {@link #checkStateDict} accepts
+     * @throws StateDictException listing every problem; this optimizer is then unchanged
+     */
+    @Override
+    public void loadStateDict(TensorFile stateDict) {
+        List<String> problems = checkStateDict(stateDict);
+        if (!problems.isEmpty()) {
+            throw new StateDictException("SGD.loadStateDict: state dict must match this optimizer",
+                    problems);
+        }
+        Map<String, Matrix> buffers = new LinkedHashMap<>();
+        stateDict.tensors().forEach((name, t) ->
+                buffers.put(name.substring(MOMENTUM_BUFFER.length()), t.matrix()));
+        Map<String, String> meta = stateDict.metadata();
+        loadState(new State(Long.parseLong(meta.get("steps")), Double.parseDouble(meta.get("lr")),
+                buffers));
+    }
+
+    private static void checkOption(Map<String, String> meta, String key, double mine,
+                                    List<String> problems) {
+        double theirs = parseDouble(meta.get(key));
+        if (!(theirs == mine)) {   // also true for NaN: a missing or malformed value
+            problems.add("\"" + key + "\" must be " + mine + " as this optimizer was built, got "
+                    + quoted(meta.get(key)));
+        }
+    }
+
+    /** The number, or NaN if the text is missing or not a number. */
+    private static double parseDouble(String text) {
+        try {
+            return text == null ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The step count, or -1 if the text is missing or not a whole number >= 0. */
+    private static long parseSteps(String text) {
+        try {
+            return text == null ? -1 : Math.max(-1, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "nothing" : "\"" + text + "\"";
     }
 
     /** Structure and hyperparameters: {@code SGD(lr=0.1, momentum=0.9, ..., parameters=2)}. */

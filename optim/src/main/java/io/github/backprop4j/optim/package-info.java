@@ -11,7 +11,9 @@
  *       step; its class comment states the update rule and how it differs from the textbook
  *       "learning rate inside the velocity" form;</li>
  *   <li>{@link io.github.backprop4j.optim.SGD.State}: what a checkpoint must hold to resume
- *       training bit for bit.</li>
+ *       training bit for bit; {@link io.github.backprop4j.optim.SGD#stateDict()} is the same
+ *       state as a tensor file, which {@link io.github.backprop4j.core.io.Checkpoint} saves
+ *       beside the model.</li>
  * </ol>
  *
  * <h2>Key classes</h2>

@@ -240,7 +240,7 @@ class SafetensorsWriterTest {
     }
 
     /** Passes the first {@code limit} bytes through, then fails as a full disk would. */
-    private static final class FailingChannel implements WritableByteChannel {
+    static final class FailingChannel implements WritableByteChannel {
         private final WritableByteChannel target;
         private final int limit;
         private int written;

@@ -1,0 +1,151 @@
+package io.github.backprop4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.MatrixOps;
+import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.core.io.StateDictException;
+import io.github.backprop4j.core.io.Tensor;
+import io.github.backprop4j.core.io.TensorFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link SGD#stateDict()} and {@link SGD#loadStateDict}: the optimizer half of a checkpoint. */
+class SGDStateDictTest {
+
+    /** Two parameters, a (2×2) weight and a (1×2) bias, with fixed gradients. */
+    private static List<Parameter> params() {
+        Parameter w = new Parameter("0.weight", Matrix.of(new double[][] {{1, -2}, {0.5, 4}}));
+        Parameter b = new Parameter("0.bias", Matrix.rowVector(0.25, -1));
+        w.grad().set(0, 0, 0.3);
+        w.grad().set(1, 1, -0.7);
+        b.grad().set(0, 1, 0.9);
+        return List.of(w, b);
+    }
+
+    private static SGD.Builder options(List<Parameter> params) {
+        return SGD.builder(params).learningRate(0.1).momentum(0.9).nesterov(true)
+                .weightDecay(0.01);
+    }
+
+    @Test
+    void stateDict_afterTwoSteps_holdsBuffersAndEveryHyperparameterAsText() {
+        SGD sgd = options(params()).build();
+        sgd.step();
+        sgd.step();
+        sgd.setLearningRate(0.05);
+
+        TensorFile sd = sgd.stateDict();
+
+        assertEquals(List.of("momentum_buffer.0.weight", "momentum_buffer.0.bias"), sd.names());
+        assertArrayEquals(sgd.momentumBuffers().get("0.bias").toRowMajorArray(),
+                sd.get("momentum_buffer.0.bias").matrix().toRowMajorArray(), 0.0);
+        assertEquals(Map.of("type", "sgd", "lr", "0.05", "momentum", "0.9", "dampening", "0.0",
+                "nesterov", "true", "weight_decay", "0.01", "steps", "2"), sd.metadata());
+    }
+
+    @Test
+    void loadStateDict_intoFreshOptimizer_nextStepIsBitIdentical() {
+        List<Parameter> a = params();
+        List<Parameter> b = params();
+        SGD first = options(a).build();
+        first.step();
+        first.step();
+        SGD second = options(b).build();
+        second.step();                                           // a state to be overwritten
+        for (int i = 0; i < a.size(); i++) {
+            MatrixOps.copy(a.get(i).value(), b.get(i).value());  // the same weights
+        }
+
+        second.loadStateDict(first.stateDict());
+        first.step();
+        second.step();
+
+        assertEquals(3, second.steps());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).value().toRowMajorArray(),
+                    b.get(i).value().toRowMajorArray());                  // bit for bit
+        }
+    }
+
+    @Test
+    void checkStateDict_everyKindOfProblem_listsThemAllInOrder() {
+        SGD sgd = options(params()).build();
+        TensorFile bad = TensorFile.builder()
+                .put("momentum_buffer.0.weight", Matrix.zeros(2, 3))
+                .put("momentum_buffer.1.weight", Matrix.zeros(2, 2))
+                .metadata("type", "adam")
+                .metadata("lr", "fast")
+                .metadata("momentum", "0.5")
+                .metadata("dampening", "0.0")
+                .metadata("nesterov", "false")
+                .metadata("weight_decay", "0.01")
+                .metadata("steps", "4")
+                .build();
+
+        List<String> problems = sgd.checkStateDict(bad);
+
+        assertEquals(List.of(
+                "\"type\" must be \"sgd\", got \"adam\"",
+                "\"momentum\" must be 0.9 as this optimizer was built, got \"0.5\"",
+                "\"nesterov\" must be true as this optimizer was built, got \"false\"",
+                "\"lr\" must be a finite number > 0, got \"fast\"",
+                "\"momentum_buffer.0.weight\" must have its parameter's shape 2x2, got 2x3",
+                "unexpected \"momentum_buffer.1.weight\" (shape [2, 2])",
+                "missing \"momentum_buffer.0.bias\" (shape 1x2)"), problems);
+    }
+
+    @Test
+    void checkStateDict_missingMetadata_namesEachKey() {
+        SGD sgd = new SGD(params(), 0.1);
+
+        List<String> problems = sgd.checkStateDict(TensorFile.builder().build());
+
+        assertEquals(List.of(
+                "\"type\" must be \"sgd\", got nothing",
+                "\"momentum\" must be 0.0 as this optimizer was built, got nothing",
+                "\"dampening\" must be 0.0 as this optimizer was built, got nothing",
+                "\"weight_decay\" must be 0.0 as this optimizer was built, got nothing",
+                "\"nesterov\" must be false as this optimizer was built, got nothing",
+                "\"lr\" must be a finite number > 0, got nothing",
+                "\"steps\" must be a whole number >= 0, got nothing"), problems);
+    }
+
+    @Test
+    void loadStateDict_buffersMissingAfterSteps_refusedAndOptimizerUnchanged() {
+        SGD sgd = options(params()).build();
+        sgd.step();
+        Map<String, Matrix> buffers = sgd.momentumBuffers();
+        TensorFile.Builder b = TensorFile.builder();
+        options(params()).build().stateDict().metadata().forEach(b::metadata);
+        b.metadata("steps", "5");                               // steps taken, but no buffers
+
+        StateDictException e = assertThrows(StateDictException.class,
+                () -> sgd.loadStateDict(b.build()));
+
+        assertEquals("SGD.loadStateDict: state dict must match this optimizer, got 1 problem:"
+                + " momentum buffers must be present after the first step and absent before it,"
+                + " got 0 after 5 steps", e.getMessage());
+        assertEquals(1, sgd.steps());
+        assertArrayEquals(buffers.get("0.weight").toRowMajorArray(),
+                sgd.momentumBuffers().get("0.weight").toRowMajorArray(), 0.0);
+    }
+
+    @Test
+    void checkStateDict_buffersWithoutMomentum_areRefused() {
+        SGD plain = new SGD(params(), 0.1);
+        TensorFile.Builder b = TensorFile.builder()
+                .put("momentum_buffer.0.bias", Tensor.vector(Matrix.zeros(1, 2)));
+        plain.stateDict().metadata().forEach(b::metadata);
+
+        List<String> problems = new ArrayList<>(plain.checkStateDict(b.build()));
+
+        assertEquals(List.of("momentum buffers must be absent because momentum is 0, got 1"),
+                problems);
+    }
+}
