@@ -6,7 +6,7 @@ import io.github.backprop4j.core.data.Batches;
 import io.github.backprop4j.core.data.Dataset;
 import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
-import io.github.backprop4j.optim.Optimizer;
+import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +38,9 @@ public final class Example01_FitALine extends ExampleCommand {
     /** Tuned defaults: plain SGD converges in a few dozen epochs. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(50, 0.05, 0.0, 16, 42);
 
+    /** The input column: what {@code predict} reads from a CSV file. */
+    public static final List<String> INPUTS = List.of("x");
+
     static final int SAMPLES = 256;
     static final double NOISE = 0.1;
     static final double TRUE_WEIGHT = 3;
@@ -49,13 +52,39 @@ public final class Example01_FitALine extends ExampleCommand {
     }
 
     /**
-     * Fits the line.
+     * The network: one {@code Linear(1→1)}, its weight and bias drawn from {@code rng}. It sits
+     * in a {@link Sequential} of one layer, which is what saves and loads a checkpoint (its
+     * parameters are named {@code 0.weight} and {@code 0.bias}, as in PyTorch).
+     *
+     * @param rng the source of the initial weights
+     * @return a new, untrained model
+     */
+    public static Sequential model(RandomGenerator rng) {
+        return new Sequential(new Linear(1, 1, rng));
+    }
+
+    /**
+     * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
+     * without {@code --load} and {@code --save}.
      *
      * @param h the hyperparameters
      * @return the result; metrics {@code weight}, {@code bias} and {@code training MSE}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
+        return train(h, Checkpoints.none("line"));
+    }
+
+    /**
+     * Fits the line.
+     *
+     * @param h           the hyperparameters
+     * @param checkpoints where to resume from and what to save ({@code --load},
+     *                    {@code --save})
+     * @return the result; metrics {@code weight}, {@code bias} and {@code training MSE}
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: y = 3x + 2 plus Gaussian noise, one sample per row.
@@ -67,12 +96,14 @@ public final class Example01_FitALine extends ExampleCommand {
         Batches loader = new Batches(new Dataset(x, y), h.batchSize());
 
         // 2. Model, loss and optimizer.
-        Linear model = new Linear(1, 1, rng);
+        Sequential model = model(rng);                             // one Linear(1→1)
+        Linear linear = (Linear) model.layers().get(0);
         MSELoss lossFunction = new MSELoss();
-        Optimizer optimizer = SGD.builder(model.parameters())
+        SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum()).build();
 
         // 3. The training loop.
+        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor("line", h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {                    // a new order each epoch
@@ -90,8 +121,8 @@ public final class Example01_FitALine extends ExampleCommand {
         Matrix fitted = model.forward(x).copy();
         double trainingMse = lossFunction.forward(fitted, y);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("weight", model.weight().value().get(0, 0));
-        metrics.put("bias", model.bias().value().get(0, 0));
+        metrics.put("weight", linear.weight().value().get(0, 0));
+        metrics.put("bias", linear.bias().value().get(0, 0));
         metrics.put("training MSE", trainingMse);
         TrainingResult.Curve line = TrainingResult.Curve.sortedByX("y",
                 Columns.of(x, 0), Columns.of(y, 0), Columns.of(fitted, 0));

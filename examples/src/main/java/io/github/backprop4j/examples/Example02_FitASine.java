@@ -8,7 +8,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.SGD;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,9 @@ public final class Example02_FitASine extends ExampleCommand {
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(500, 0.01, 0.9, 16, 42);
 
+    /** The input columns, in order: what {@code predict} reads from a CSV file. */
+    public static final List<String> INPUTS = List.of("x");
+
     static final int SAMPLES = 256;
     static final int HIDDEN = 32;
 
@@ -47,13 +49,41 @@ public final class Example02_FitASine extends ExampleCommand {
     }
 
     /**
-     * Fits the sine.
+     * The network, 1→32→32→1, its weights drawn from {@code rng}: what
+     * {@code train} trains and what {@code predict} loads a checkpoint into.
+     *
+     * @param rng the source of the initial weights
+     * @return a new, untrained model
+     */
+    public static Sequential model(RandomGenerator rng) {
+        return new Sequential(
+                new Linear(1, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, 1, rng));
+    }
+
+    /**
+     * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
+     * without {@code --load} and {@code --save}.
      *
      * @param h the hyperparameters
      * @return the result; metric {@code training MSE}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
+        return train(h, Checkpoints.none("sine"));
+    }
+
+    /**
+     * Fits the sine.
+     *
+     * @param h the hyperparameters
+     * @param checkpoints where to resume from and what to save ({@code --load},
+     *                    {@code --save})
+     * @return the result; metric {@code training MSE}
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: x uniform on [−π, π], y = sin(x).
@@ -62,15 +92,13 @@ public final class Example02_FitASine extends ExampleCommand {
         Batches loader = new Batches(new Dataset(x, y), h.batchSize());
 
         // 2. Model: two hidden layers of ReLU units.
-        Sequential model = new Sequential(
-                new Linear(1, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, 1, rng));
+        Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        Optimizer optimizer = SGD.builder(model.parameters())
+        SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum()).build();
 
         // 3. The training loop.
+        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor("sine", h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

@@ -8,7 +8,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.SGD;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,9 @@ public final class Example03_FitASurface extends ExampleCommand {
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(200, 0.01, 0.9, 16, 42);
 
+    /** The input columns, in order: what {@code predict} reads from a CSV file. */
+    public static final List<String> INPUTS = List.of("x", "y");
+
     static final int SAMPLES = 1024;
     static final int HIDDEN = 64;
 
@@ -45,13 +47,41 @@ public final class Example03_FitASurface extends ExampleCommand {
     }
 
     /**
-     * Fits the surface.
+     * The network, 2→64→64→1, its weights drawn from {@code rng}: what
+     * {@code train} trains and what {@code predict} loads a checkpoint into.
+     *
+     * @param rng the source of the initial weights
+     * @return a new, untrained model
+     */
+    public static Sequential model(RandomGenerator rng) {
+        return new Sequential(
+                new Linear(2, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, 1, rng));
+    }
+
+    /**
+     * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
+     * without {@code --load} and {@code --save}.
      *
      * @param h the hyperparameters
      * @return the result; metric {@code training MSE}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
+        return train(h, Checkpoints.none("surface"));
+    }
+
+    /**
+     * Fits the surface.
+     *
+     * @param h the hyperparameters
+     * @param checkpoints where to resume from and what to save ({@code --load},
+     *                    {@code --save})
+     * @return the result; metric {@code training MSE}
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: rows (x, y) uniform on [−π, π]², target sin(x)·cos(y).
@@ -63,15 +93,13 @@ public final class Example03_FitASurface extends ExampleCommand {
         Batches loader = new Batches(new Dataset(inputs, targets), h.batchSize());
 
         // 2. Model: two inputs in, one output out.
-        Sequential model = new Sequential(
-                new Linear(2, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, 1, rng));
+        Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        Optimizer optimizer = SGD.builder(model.parameters())
+        SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum()).build();
 
         // 3. The training loop.
+        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor("surface", h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

@@ -11,7 +11,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Command;
  * pressure and six blood serum values, and a measure of disease progression one year later.
  * Real data need three steps the toy lessons skipped:
  * <ol>
- *   <li><b>a held-out test set</b>: rows whose zero-based index i has i % 5 == 4 (89 rows) are
+ *   <li><b>a held-out test set</b>: rows whose zero-based index i has i % 5 == 4 (88 rows) are
  *       never trained on, and all scores below are on them;</li>
  *   <li><b>standardisation</b>: each feature, and the target, is shifted and scaled to mean 0
  *       and standard deviation 1 using the training rows' statistics only, so that no column
@@ -60,6 +59,8 @@ public final class Example05_Diabetes extends ExampleCommand {
 
     static final String[] FEATURES = {"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5",
         "s6"};
+    /** The input columns, in order: what {@code predict} reads from a CSV file. */
+    public static final List<String> INPUTS = List.of(FEATURES);
     static final String TARGET = "progression";
     static final int HIDDEN = 16;
     static final double WEIGHT_DECAY = 0.1;
@@ -70,7 +71,22 @@ public final class Example05_Diabetes extends ExampleCommand {
     }
 
     /**
-     * Trains the network and the least-squares baseline and scores both on the test rows.
+     * The network, 10→16→1, which reads standardised features and predicts the standardised
+     * target; its weights are drawn from {@code rng}. What {@code train} trains and
+     * {@code predict} loads.
+     *
+     * @param rng the source of the initial weights
+     * @return a new, untrained model
+     */
+    public static Sequential model(RandomGenerator rng) {
+        return new Sequential(
+                new Linear(FEATURES.length, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, 1, rng));
+    }
+
+    /**
+     * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
+     * without {@code --load} and {@code --save}.
      *
      * @param h the hyperparameters
      * @return the result; metrics {@code test R²}, {@code test RMSE}, {@code least squares test
@@ -78,6 +94,20 @@ public final class Example05_Diabetes extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
+        return train(h, Checkpoints.none("diabetes"));
+    }
+
+    /**
+     * Trains the network and the least-squares baseline and scores both on the test rows.
+     *
+     * @param h the hyperparameters
+     * @param checkpoints where to resume from and what to save ({@code --load},
+     *                    {@code --save})
+     * @return the result; metrics {@code test R²}, {@code test RMSE}, {@code least squares test
+     *     R²}, {@code least squares test RMSE}, {@code training MSE (standardised)}
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: read, split by row index, standardise with the training rows' statistics.
@@ -93,14 +123,13 @@ public final class Example05_Diabetes extends ExampleCommand {
         Batches loader = new Batches(new Dataset(xTrain, yTrain), h.batchSize());
 
         // 2. Model, loss and optimizer (with weight decay: a little pull of every weight to 0).
-        Sequential model = new Sequential(
-                new Linear(FEATURES.length, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, 1, rng));
+        Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        Optimizer optimizer = SGD.builder(model.parameters()).learningRate(h.learningRate())
+        SGD optimizer = SGD.builder(model.parameters()).learningRate(h.learningRate())
                 .momentum(h.momentum()).weightDecay(WEIGHT_DECAY).build();
 
         // 3. The training loop, on standardised data.
+        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor("diabetes", h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

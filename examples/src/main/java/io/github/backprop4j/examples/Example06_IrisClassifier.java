@@ -13,7 +13,6 @@ import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Softmax;
-import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +48,10 @@ public final class Example06_IrisClassifier extends ExampleCommand {
 
     static final String[] FEATURES = {"sepal_length", "sepal_width", "petal_length",
         "petal_width"};
+    /** The input columns, in order: what {@code predict} reads from a CSV file. */
+    public static final List<String> INPUTS = List.of(FEATURES);
+    /** The classes, in the order of the network's outputs. */
+    public static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
     static final int HIDDEN = 16;
     static final double WEIGHT_DECAY = 0.01;
 
@@ -58,7 +61,21 @@ public final class Example06_IrisClassifier extends ExampleCommand {
     }
 
     /**
-     * Trains the classifier and scores it on the test rows.
+     * The network, 4→16→3 ending in Softmax, which reads standardised features; its weights
+     * are drawn from {@code rng}. What {@code train} trains and {@code predict} loads.
+     *
+     * @param rng the source of the initial weights
+     * @return a new, untrained model
+     */
+    public static Sequential model(RandomGenerator rng) {
+        return new Sequential(
+                new Linear(FEATURES.length, HIDDEN, rng), new ReLU(),
+                new Linear(HIDDEN, SPECIES.size(), rng), new Softmax());
+    }
+
+    /**
+     * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
+     * without {@code --load} and {@code --save}.
      *
      * @param h the hyperparameters
      * @return the result; metrics {@code test accuracy}, {@code training accuracy},
@@ -66,11 +83,25 @@ public final class Example06_IrisClassifier extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
+        return train(h, Checkpoints.none("iris"));
+    }
+
+    /**
+     * Trains the classifier and scores it on the test rows.
+     *
+     * @param h the hyperparameters
+     * @param checkpoints where to resume from and what to save ({@code --load},
+     *                    {@code --save})
+     * @return the result; metrics {@code test accuracy}, {@code training accuracy},
+     *     {@code training MSE}
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: measurements in, one-hot species out; every fifth row is a test row.
         CsvTable table = ExampleData.csv("iris.csv");
-        OneHot species = table.oneHot("species");
+        OneHot species = OneHot.of("species", SPECIES);       // setosa = (1, 0, 0), ...
         Dataset all = new Dataset(table.columns(FEATURES), species.encode(table));
         Split split = Split.everyKth(all, 5, 4);
         Standardizer scaler = Standardizer.fit(split.train().features());
@@ -81,15 +112,14 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         Batches loader = new Batches(new Dataset(xTrain, yTrain), h.batchSize());
 
         // 2. Model: Softmax last, so that each output row is a probability distribution.
-        Sequential model = new Sequential(
-                new Linear(FEATURES.length, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, species.classCount(), rng), new Softmax());
+        Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        Optimizer optimizer = SGD.builder(model.parameters())
+        SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum())
                 .weightDecay(WEIGHT_DECAY).build();
 
         // 3. The training loop: the same five lines as every regressor.
+        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor("iris", h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

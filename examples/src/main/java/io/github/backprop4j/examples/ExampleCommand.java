@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import io.github.backprop4j.core.Kernels;
 import io.github.backprop4j.core.MatrixKernels;
 import org.slf4j.Logger;
@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
  *     public Example02_FitASine() {
  *         super("sine", DEFAULTS, Example02_FitASine::train);
  *     }
- *     public static TrainingResult train(Hyperparameters h) { ... }
+ *     public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) { ... }
  * }
  * }</pre>
- * so that the example's own file holds only the lesson, and a step added here (saving the
- * model, say) reaches every example.
+ * so that the example's own file holds only the lesson, and a step added here reaches every
+ * example. Loading a checkpoint ({@code --load}) happens inside the lesson, at the one call
+ * {@link Checkpoints#resume}; saving ({@code --save}) happens here, after training.
  */
 public abstract class ExampleCommand implements Callable<Integer> {
 
@@ -46,17 +47,18 @@ public abstract class ExampleCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final String name;
-    private final Function<Hyperparameters, TrainingResult> training;
+    private final BiFunction<Hyperparameters, Checkpoints, TrainingResult> training;
 
     /**
      * A command for one example.
      *
      * @param name     the subcommand's name, also used in log lines and the plot's file name
      * @param defaults the example's tuned hyperparameters, shown by {@code --help}
-     * @param training the example's training function
+     * @param training the example's training function: hyperparameters and checkpoints in, the
+     *                 trained model and its scores out
      */
     protected ExampleCommand(String name, Hyperparameters defaults,
-                             Function<Hyperparameters, TrainingResult> training) {
+                             BiFunction<Hyperparameters, Checkpoints, TrainingResult> training) {
         this.name = Objects.requireNonNull(name, "ExampleCommand: name must not be null");
         this.options = new TrainingOptions(name, defaults);
         this.training = Objects.requireNonNull(training,
@@ -64,11 +66,13 @@ public abstract class ExampleCommand implements Callable<Integer> {
     }
 
     /**
-     * Trains with the options given, logs the metrics and writes the plot.
+     * Trains with the options given (from a checkpoint with {@code --load}), logs the metrics,
+     * saves a checkpoint with {@code --save} and writes the plot.
      *
      * @return 0 on success
      * @throws TrainingDivergedException if the loss became NaN or infinite
-     * @throws UncheckedIOException      if the plot cannot be written
+     * @throws ExampleException          if the checkpoint to load is missing or does not fit
+     * @throws UncheckedIOException      if the checkpoint or the plot cannot be written
      */
     @Override
     public Integer call() {
@@ -79,12 +83,14 @@ public abstract class ExampleCommand implements Callable<Integer> {
         LOG.info("{}: matrix products on {}", name, Kernels.current().name());
         LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name, h.epochs(),
                 h.learningRate(), h.momentum(), h.batchSize(), h.seed());
+        Checkpoints checkpoints = options.checkpoints();
         long start = System.nanoTime();
-        TrainingResult result = training.apply(h);
+        TrainingResult result = training.apply(h, checkpoints);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{}: trained in {} s", name, String.format(Locale.ROOT, "%.1f", seconds));
         result.metrics().forEach((metric, value) -> LOG.info("{}: {} = {}", name, metric,
                 format(value)));
+        checkpoints.save();
         Path plot = options.plot();
         try {
             Plots.write(result, plot);

@@ -10,22 +10,27 @@ import picocli.CommandLine.Option;
  *
  * <p>Without an example it runs {@value #DEFAULT_EXAMPLE}. {@code --help} lists the examples;
  * {@code <example> --help} lists its options and their defaults. A run that diverges (NaN or
- * infinite loss) or cannot write its plot prints one error line and exits with status 1; bad
- * options print the reason and the usage and exit with status 2.
+ * infinite loss), cannot write its plot or checkpoint, or is given a missing or unfit file
+ * ({@link ExampleException}) prints one error line and exits with status 1; bad options print
+ * the reason and the usage and exit with status 2. {@code predict} ({@link Predict}) uses a
+ * checkpoint saved with {@code --save}.
  */
 @Command(name = "backprop4j-examples",
-        description = {"Trains one of the example networks and writes a plot of its loss.",
+        description = {"Trains one of the example networks and writes a plot of its loss,"
+                + " or predicts with a trained one.",
             "Without an example, runs '" + Main.DEFAULT_EXAMPLE + "'."},
         synopsisSubcommandLabel = "[EXAMPLE]",
-        commandListHeading = "%nExamples:%n",
-        footer = {"", "Run '<example> --help' for an example's options and their defaults."},
+        commandListHeading = "%nCommands (an example, or predict):%n",
+        footer = {"", "Run '<example> --help' for an example's options and their defaults,"
+                + " 'predict --help' for predictions from a saved checkpoint."},
         subcommands = {
             Example01_FitALine.class,
             Example02_FitASine.class,
             Example03_FitASurface.class,
             Example04_SeveralOutputs.class,
             Example05_Diabetes.class,
-            Example06_IrisClassifier.class
+            Example06_IrisClassifier.class,
+            Predict.class
         })
 public final class Main {
 
@@ -91,8 +96,11 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.getSubcommands().get("predict").getCommandSpec().usageMessage()
+                .footer(Predict.footer());
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> {
-            if (e instanceof TrainingDivergedException || e instanceof UncheckedIOException) {
+            if (e instanceof TrainingDivergedException || e instanceof ExampleException
+                    || e instanceof UncheckedIOException) {
                 command.getErr().println(command.getColorScheme().errorText("error: "
                         + e.getMessage()));
                 return CommandLine.ExitCode.SOFTWARE;

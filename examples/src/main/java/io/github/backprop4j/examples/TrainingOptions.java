@@ -49,6 +49,20 @@ public final class TrainingOptions {
                     + " default: the fastest that loads")
     private String kernels;
 
+    @Option(names = "--load", paramLabel = "FILE",
+            description = "before training, load this checkpoint (weights, momentum, learning"
+                    + " rate, step) and go on from it; --epochs then counts the epochs to add,"
+                    + " so --epochs 0 only evaluates. Give the saved run's --seed and"
+                    + " --batch-size to resume it exactly")
+    private Path load;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "after training, save a checkpoint (safetensors: weights, SGD state,"
+                    + " step) here, atomically; 'predict' reads it")
+    private Path save;
+
+    private final String example;
+
     /**
      * Options preset to an example's defaults.
      *
@@ -56,6 +70,7 @@ public final class TrainingOptions {
      * @param defaults the example's tuned hyperparameters
      */
     public TrainingOptions(String example, Hyperparameters defaults) {
+        this.example = example;
         this.epochs = defaults.epochs();
         this.learningRate = defaults.learningRate();
         this.momentum = defaults.momentum();
@@ -95,6 +110,16 @@ public final class TrainingOptions {
      */
     public String kernels() {
         return kernels;
+    }
+
+    /**
+     * Where to load a checkpoint from and save one to, as given by {@code --load} and
+     * {@code --save}.
+     *
+     * @return the run's checkpoints (either path may be absent)
+     */
+    public Checkpoints checkpoints() {
+        return new Checkpoints(example, load, save);
     }
 
     private void check(boolean ok, String option, String rule, Object value) {

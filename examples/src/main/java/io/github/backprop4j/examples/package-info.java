@@ -1,6 +1,7 @@
 /**
  * Runnable lessons that train tiny regressors and one classifier with the framework, behind
- * one launcher: {@code java -jar examples/target/backprop4j-examples.jar [example] [options]}.
+ * one launcher: {@code java -jar examples/target/backprop4j-examples.jar [example] [options]},
+ * and a {@code predict} command that puts a saved lesson to use.
  *
  * <h2>Reading order</h2>
  * Each lesson is one class, readable top to bottom: a "What you will see" narration, then a
@@ -36,6 +37,11 @@
  *   <li>{@link io.github.backprop4j.examples.ExampleCommand} and
  *       {@link io.github.backprop4j.examples.TrainingOptions}: what every lesson shares on the
  *       command line.</li>
+ *   <li>{@link io.github.backprop4j.examples.Checkpoints}: {@code --save} and {@code --load} on
+ *       every lesson; a run resumed at an epoch goes on bit for bit as if it had never
+ *       stopped.</li>
+ *   <li>{@link io.github.backprop4j.examples.Predict}: the {@code predict} command, which loads
+ *       a saved lesson and writes its predictions for a CSV file.</li>
  * </ul>
  */
 package io.github.backprop4j.examples;

@@ -46,9 +46,10 @@ class MainTest {
             assertTrue(help.lines().anyMatch(l -> l.startsWith(line) && l.contains(lesson)),
                     names[i] + " missing from:\n" + help);
         }
-        // one line each: the six lines follow one another under the heading
-        String list = help.substring(help.indexOf("Examples:"));
-        assertEquals(7, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
+        assertTrue(help.lines().anyMatch(l -> l.startsWith("  predict ")), help);
+        // one line each: the six lessons and predict follow one another under the heading
+        String list = help.substring(help.indexOf("Commands (an example, or predict):"));
+        assertEquals(8, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
         assertTrue(help.contains("Lesson 2 (default)"), help);
     }
 

@@ -1,0 +1,161 @@
+package io.github.backprop4j.examples;
+
+import io.github.backprop4j.core.data.Batches;
+import io.github.backprop4j.core.io.Checkpoint;
+import io.github.backprop4j.core.io.StateDictException;
+import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.optim.SGD;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a training run starts from ({@code --load}) and where it is saved ({@code --save}).
+ *
+ * <p>A lesson calls {@link #resume} once, after building its data loader, model and optimizer
+ * and just before its training loop; the launcher calls {@link #save} after the loop:
+ * <pre>{@code
+ * checkpoints.resume(model, optimizer, loader, rng);     // --load: weights, momentum, step
+ * for (int epoch = 1; epoch <= h.epochs(); epoch++) { ... }
+ * // then, in ExampleCommand: checkpoints.save();        // --save
+ * }</pre>
+ * The file is a {@link Checkpoint}: the model's state dict, SGD's momentum buffers and learning
+ * rate, and the step count ({@code docs/checkpoints.md}). {@code --epochs} counts the epochs of
+ * this run, on top of those in the checkpoint, so {@code --epochs 0 --load FILE} only evaluates.
+ *
+ * <h2>What resumes exactly</h2>
+ * The weights, the momentum buffers, the learning rate and the step count come from the file.
+ * The order of the rows in each epoch comes from the run's random generator, which the file
+ * does not hold. It does not need to: a lesson draws its data and initial weights from the
+ * generator first, then one shuffle per epoch, and nothing else. So {@link #resume} replays the
+ * finished epochs' shuffles (it draws the k permutations and drops them), which puts the
+ * generator where the uninterrupted run had it. Run with the same {@code --seed} and
+ * {@code --batch-size} as the saved run, training k epochs, saving, loading and training the
+ * rest gives bit for bit the weights of training straight through. A checkpoint whose step is
+ * not a whole number of epochs at this batch size is refused. A different seed cannot be
+ * detected: it resumes on other data (for the synthetic lessons) and in another order.
+ */
+public final class Checkpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+
+    private final String example;
+    private final Path load;
+    private final Path save;
+    private Sequential model;
+    private SGD optimizer;
+
+    /**
+     * Where to load from and save to.
+     *
+     * @param example the example's name, for messages
+     * @param load    the checkpoint to resume from, or {@code null} to start afresh
+     * @param save    where to save after training, or {@code null} not to save
+     */
+    public Checkpoints(String example, Path load, Path save) {
+        this.example = Objects.requireNonNull(example, "Checkpoints: example must not be null");
+        this.load = load;
+        this.save = save;
+    }
+
+    /**
+     * Neither loading nor saving: what {@code train(Hyperparameters)} uses.
+     *
+     * @param example the example's name
+     * @return checkpoints that do nothing
+     */
+    public static Checkpoints none(String example) {
+        return new Checkpoints(example, null, null);
+    }
+
+    /**
+     * Registers the run's model and optimizer for {@link #save}, and with {@code --load} puts
+     * the checkpoint's state into them and replays the shuffles of the epochs it finished.
+     * Call it once, after the model's initial weights are drawn and before the first epoch.
+     *
+     * @param model     the freshly built model
+     * @param optimizer its freshly built optimizer, with the options of the saved run
+     * @param loader    the training data's loader
+     * @param shuffle   the generator the training loop passes to {@code loader.epoch}
+     * @return the number of epochs the checkpoint had finished (0 without {@code --load})
+     * @throws ExampleException if the file is missing or unreadable, does not fit the model or
+     *                          the optimizer (every problem listed), or does not end on an epoch
+     */
+    public long resume(Sequential model, SGD optimizer, Batches loader, RandomGenerator shuffle) {
+        this.model = Objects.requireNonNull(model, "Checkpoints.resume: model must not be null");
+        this.optimizer = Objects.requireNonNull(optimizer,
+                "Checkpoints.resume: optimizer must not be null");
+        if (load == null) {
+            return 0;
+        }
+        long step;
+        try {
+            step = Checkpoint.load(load, model, optimizer);
+        } catch (NoSuchFileException e) {
+            throw new ExampleException(example + ": --load must name an existing checkpoint, got"
+                    + " no file at " + load, e);
+        } catch (StateDictException e) {
+            throw new ExampleException(example + ": the checkpoint does not fit this example: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ExampleException(example + ": cannot load " + load + ": " + e.getMessage(),
+                    e);
+        }
+        int perEpoch = loader.batchesPerEpoch();
+        if (step % perEpoch != 0) {
+            throw new ExampleException(example + ": the checkpoint's step must be a whole number"
+                    + " of epochs of " + perEpoch + " batches, got step " + step
+                    + "; was it saved with another --batch-size?");
+        }
+        long epochs = step / perEpoch;
+        for (long e = 0; e < epochs; e++) {
+            loader.epoch(shuffle);              // draw and drop the finished epochs' orders
+        }
+        LOG.info("{}: resumed from {} after {} epochs ({} steps), lr {}", example, load, epochs,
+                step, optimizer.learningRate());
+        return epochs;
+    }
+
+    /**
+     * With {@code --save}, writes the model, the optimizer and its step count, atomically;
+     * creates the folder if needed.
+     *
+     * @throws IllegalStateException if {@link #resume} was never called
+     * @throws UncheckedIOException  if the file cannot be written (an old file is then intact)
+     */
+    public void save() {
+        if (save == null) {
+            return;
+        }
+        if (model == null) {
+            throw new IllegalStateException("Checkpoints.save: called before resume; the lesson"
+                    + " must call resume(model, optimizer, loader, rng) before training");
+        }
+        try {
+            Path dir = save.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Checkpoint.save(save, model, optimizer, optimizer.steps());
+        } catch (IOException e) {
+            throw new UncheckedIOException(example + ": cannot save the checkpoint to " + save
+                    + ": " + e, e);
+        }
+        LOG.info("{}: checkpoint written to {} (step {})", example, save, optimizer.steps());
+    }
+
+    /**
+     * The file to save to.
+     *
+     * @return the path, or {@code null} when not saving
+     */
+    public Path saveTo() {
+        return save;
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.backprop4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.backprop4j.core.io.Checkpoint;
+import io.github.backprop4j.layers.Sequential;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code --save} and {@code --load} through the launcher: a run stopped at an epoch and resumed
+ * writes the same checkpoint, byte for byte, as a run that never stopped.
+ */
+class ResumeTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private String plot() {
+        return dir.resolve("plot.png").toString();
+    }
+
+    private Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Trains {@code first} epochs, saves, loads, trains {@code rest}; and straight through. */
+    private void assertResumesExactly(String example, int first, int rest, String... options)
+            throws IOException {
+        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(first + rest),
+            "--save", file("straight.st").toString(), "--plot", plot()}, options)), err.toString());
+        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(first),
+            "--save", file("half.st").toString(), "--plot", plot()}, options)), err.toString());
+        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(rest),
+            "--load", file("half.st").toString(), "--save", file("resumed.st").toString(),
+            "--plot", plot()}, options)), err.toString());
+
+        byte[] straight = Files.readAllBytes(file("straight.st"));
+        byte[] half = Files.readAllBytes(file("half.st"));
+        assertFalse(Arrays.equals(straight, half), "the run must have moved on");
+        assertArrayEquals(straight, Files.readAllBytes(file("resumed.st")),
+                example + ": resumed run differs from the straight one");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_sineWithMomentum_isBitIdenticalToStraightThrough()
+            throws IOException {
+        assertResumesExactly("sine", 4, 6);
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_diabetesWithShortLastBatchAndWeightDecay_isBitIdentical()
+            throws IOException {
+        assertResumesExactly("diabetes", 3, 2);   // 354 training rows: the 23rd batch has 2
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_lineWithOtherSeedAndBatchSize_isBitIdentical()
+            throws IOException {
+        assertResumesExactly("line", 2, 3, "--seed", "7", "--batch-size", "10");
+    }
+
+    @Test
+    void save_writesTheStepAndTheMomentumBuffers() throws IOException {
+        assertEquals(0, run("sine", "--epochs", "3", "--save", file("s.st").toString(),
+                "--plot", plot()), err.toString());
+
+        Sequential model = Example02_FitASine.model(new SplittableRandom(1));
+        long step = Checkpoint.load(file("s.st"), model);
+
+        assertEquals(3 * 16, step, "256 rows in batches of 16, 3 epochs");
+        String text = new String(Files.readAllBytes(file("s.st")),
+                StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("optimizer.momentum_buffer.0.weight"), "momentum buffers saved");
+    }
+
+    @Test
+    void zeroEpochsAfterLoad_onlyEvaluates_andSavesTheSameCheckpoint() throws IOException {
+        assertEquals(0, run("iris", "--epochs", "5", "--save", file("a.st").toString(),
+                "--plot", plot()), err.toString());
+
+        assertEquals(0, run("iris", "--epochs", "0", "--load", file("a.st").toString(),
+                "--save", file("b.st").toString(), "--plot", plot()), err.toString());
+
+        assertArrayEquals(Files.readAllBytes(file("a.st")), Files.readAllBytes(file("b.st")));
+    }
+
+    @Test
+    void load_checkpointFromAnotherBatchSize_isRefusedNamingTheStep() {
+        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
+                "--plot", plot()), err.toString());
+
+        int status = run("sine", "--epochs", "1", "--batch-size", "24", "--load",
+                file("a.st").toString(), "--plot", plot());
+
+        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
+        assertOneErrorLine("error: sine: the checkpoint's step must be a whole number of epochs"
+                + " of 11 batches, got step 16; was it saved with another --batch-size?");
+    }
+
+    @Test
+    void load_otherMomentum_isRefusedListingTheOptimizerProblem() {
+        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
+                "--plot", plot()), err.toString());
+
+        int status = run("sine", "--epochs", "1", "--momentum", "0.5", "--load",
+                file("a.st").toString(), "--plot", plot());
+
+        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
+        String text = assertOneErrorLine("error: sine: the checkpoint does not fit this example: ");
+        assertTrue(text.contains("optimizer: "), text);
+        assertTrue(text.contains("momentum"), text);
+    }
+
+    @Test
+    void load_otherExamplesCheckpoint_isRefusedListingTheShapes() {
+        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
+                "--plot", plot()), err.toString());
+
+        int status = run("surface", "--epochs", "1", "--load", file("a.st").toString(),
+                "--plot", plot());
+
+        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
+        String text = assertOneErrorLine("error: surface: the checkpoint does not fit this"
+                + " example: ");
+        assertTrue(text.contains("\"0.weight\" must have shape [64, 2] (out×in), got [32, 1]"),
+                text);
+    }
+
+    @Test
+    void load_weightsOnlyFile_isRefusedAsNotACheckpoint() throws IOException {
+        Checkpoint.save(file("w.st"), Example02_FitASine.model(new SplittableRandom(3)));
+
+        int status = run("sine", "--epochs", "1", "--load", file("w.st").toString(),
+                "--plot", plot());
+
+        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
+        String text = assertOneErrorLine("error: sine: the checkpoint does not fit this example: ");
+        assertTrue(text.contains("the file must hold optimizer state"), text);
+    }
+
+    @Test
+    void load_missingFile_isOneErrorLineAndNoPlot() {
+        int status = run("sine", "--load", file("none.st").toString(), "--plot", plot());
+
+        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
+        assertOneErrorLine("error: sine: --load must name an existing checkpoint, got no file at "
+                + file("none.st"));
+        assertFalse(Files.exists(Path.of(plot())));
+    }
+
+    @Test
+    void trainInCode_withCheckpoints_savesWhatTheLauncherSaves() throws IOException {
+        assertEquals(0, run("multi", "--epochs", "2", "--save", file("cli.st").toString(),
+                "--plot", plot()), err.toString());
+        Checkpoints checkpoints = new Checkpoints("multi", null, file("code.st"));
+
+        Example04_SeveralOutputs.train(Example04_SeveralOutputs.DEFAULTS.withEpochs(2),
+                checkpoints);
+        checkpoints.save();
+
+        assertArrayEquals(Files.readAllBytes(file("cli.st")), Files.readAllBytes(file("code.st")));
+    }
+
+    @Test
+    void save_beforeResume_isAnOrderError() {
+        Checkpoints checkpoints = new Checkpoints("sine", null, file("x.st"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, checkpoints::save);
+
+        assertTrue(e.getMessage().startsWith("Checkpoints.save: called before resume"),
+                e.getMessage());
+    }
+
+    private String assertOneErrorLine(String prefix) {
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith(prefix), text);
+        assertFalse(text.contains("Exception"), text);
+        return text;
+    }
+}
