@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * Which {@link MatrixKernels} the framework's matrix products run on.
  *
- * <p>The default is {@link EjmlKernels}, single-threaded. {@link #use(MatrixKernels)} replaces it
+ * <p>The default is {@link EjmlKernels#EjmlKernels() EjmlKernels}: single-threaded below its
+ * measured size threshold, which the system property {@value EjmlKernels#THREAD_THRESHOLD_PROPERTY}
+ * overrides (read once, when this class is first used). {@link #use(MatrixKernels)} replaces it
  * for the whole process, for example with kernels that use threads for large products:
  * <pre>{@code
  * Kernels.use(new EjmlKernels(1_000_000));
