@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run (the command of {@code docs/performance.md}):
  * <pre>{@code
  * mvn -B -q -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar MlpBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
+ * java -jar bench/target/benchmarks.jar MlpBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s
  * }</pre>
  */
 @State(Scope.Thread)

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,19 +66,22 @@ public final class PerformanceReport {
         Map<String, Double> torch = readTorch(Path.of(args[1]));
         Map<String, Double> gc = readJmh(Path.of(args[2]), true);
         printTable(jmh, torch, gc, System.out);
-        BufferedImage train = chart("Training steps/s (float64, 1 thread, log scale)", jmh, torch,
-                "train", "idealTrain");
-        BufferedImage infer = chart("Inference batches/s (float64, 1 thread, log scale)", jmh,
-                torch, "infer", "idealInfer");
-        BufferedImage both = new BufferedImage(train.getWidth() + infer.getWidth(),
-                train.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
+        int w = 300;
+        int h = 280;
+        BufferedImage all = new BufferedImage(CONFIGS.length * w, 2 * h,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, both.getWidth(), both.getHeight());
-        g.drawImage(train, 0, 0, null);
-        g.drawImage(infer, train.getWidth(), 0, null);
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int i = 0; i < CONFIGS.length; i++) {
+            String c = CONFIGS[i];
+            g.drawImage(chart(c + ": training steps/s", w, h, get(jmh, "train " + c),
+                    get(jmh, "idealTrain " + c), get(torch, "train " + c)), i * w, 0, null);
+            g.drawImage(chart(c + ": inference batches/s", w, h, get(jmh, "infer " + c),
+                    get(jmh, "idealInfer " + c), get(torch, "infer " + c)), i * w, h, null);
+        }
         g.dispose();
-        ImageIO.write(both, "png", Path.of(args[3]).toFile());
+        ImageIO.write(all, "png", Path.of(args[3]).toFile());
     }
 
     /** Scores by {@code "<benchmark> <config>"}; with {@code gc}, bytes per operation. */
@@ -124,12 +126,18 @@ public final class PerformanceReport {
             double infer = get(jmh, "infer " + c);
             double idealInfer = get(jmh, "idealInfer " + c);
             double torchInfer = get(torch, "infer " + c);
-            out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f | %.2f× | %,.0f | %,.0f"
-                            + " | %.2f | %,.0f | %.2f× | %.3f |%n",
-                    c, train, idealTrain, train / idealTrain, torchTrain, train / torchTrain,
-                    infer, idealInfer, infer / idealInfer, torchInfer, infer / torchInfer,
-                    get(gc, "train " + c));
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %.2f× | %s | %s | %.2f | %s"
+                            + " | %.2f× | %.1f |%n",
+                    c, rate(train), rate(idealTrain), train / idealTrain, rate(torchTrain),
+                    train / torchTrain, rate(infer), rate(idealInfer), infer / idealInfer,
+                    rate(torchInfer), infer / torchInfer, get(gc, "train " + c));
         }
+    }
+
+    /** Three significant digits at least: {@code 17,259}, {@code 41.1}, {@code 6.10}. */
+    private static String rate(double perSecond) {
+        String pattern = perSecond >= 100 ? "%,.0f" : perSecond >= 10 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, pattern, perSecond);
     }
 
     private static double get(Map<String, Double> scores, String key) {
@@ -137,28 +145,20 @@ public final class PerformanceReport {
         return v == null ? Double.NaN : v;
     }
 
-    private static BufferedImage chart(String title, Map<String, Double> jmh,
-                                       Map<String, Double> torch, String framework,
-                                       String ideal) {
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(420).title(title)
-                .xAxisTitle("configuration").yAxisTitle("per second").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+    /** One small bar chart: backprop4j, the ideal step and PyTorch for one configuration. */
+    private static BufferedImage chart(String title, int width, int height, double framework,
+                                       double ideal, double torch) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4), new Color(0xaec7e8),
-            new Color(0xff7f0e)});
-        List<String> x = List.of(CONFIGS);
-        chart.addSeries("backprop4j", x, series(jmh, framework));
-        chart.addSeries("ideal step (same kernels)", x, series(jmh, ideal));
-        chart.addSeries("PyTorch " + "eager", x, series(torch, framework));
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#,###");
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFont(chart.getStyler().getAxisTickLabelsFont());
+        chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4)});
+        chart.addSeries("per second", List.of("backprop4j", "ideal", "PyTorch"),
+                List.of(framework, ideal, torch));
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    private static List<Double> series(Map<String, Double> scores, String name) {
-        List<Double> values = new ArrayList<>();
-        for (String c : CONFIGS) {
-            values.add(get(scores, name + " " + c));
-        }
-        return values;
     }
 }
