@@ -12,7 +12,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The network is {@code Linear → ReLU → … → Linear} with MSE loss and SGD with momentum,
  * PyTorch's rule ({@code b ← g} on the first step, then {@code b ← μ·b + g};
- * {@code θ ← θ − lr·b}). Whatever the framework spends beyond this step is overhead.
+ * {@code θ ← θ − lr·b}). Like {@code Sequential.backwardParameters} (and PyTorch), backward
+ * skips ∂L/∂X of the first layer, whose input is data. The floating-point operations are the
+ * framework's, in the framework's order: from the same seeds both give bit-identical losses
+ * ({@code IdealMlpTest}). Whatever the framework spends beyond this step is overhead.
  */
 public final class IdealMlp {
 

@@ -2,6 +2,14 @@
  * JMH benchmarks of training and inference steps, measured against a hand-written ideal step on
  * the same kernels so that the framework's overhead is a ratio, not a guess.
  *
- * <p>Key classes: {@link io.github.backprop4j.bench.IdealMlp}.
+ * <p><b>Reading order:</b> {@link io.github.backprop4j.bench.MlpConfig} (the four networks),
+ * {@link io.github.backprop4j.bench.FrameworkMlp} (the training loop, written with the public
+ * API), {@link io.github.backprop4j.bench.IdealMlp} (the same arithmetic by hand),
+ * {@link io.github.backprop4j.bench.MlpBenchmark}, then
+ * {@link io.github.backprop4j.bench.KernelThresholdBenchmark} (where threads start to pay) and
+ * {@link io.github.backprop4j.bench.PerformanceReport} (table and chart of
+ * {@code docs/performance.md}).
+ *
+ * <p>Run everything with {@code bench/run-benchmarks.sh} from the repository root.
  */
 package io.github.backprop4j.bench;

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *       {@link java.util.ServiceLoader} finds on the class path and that starts: putting
  *       {@code backprop4j-blas} on the class path is enough to use OpenBLAS;</li>
  *   <li>otherwise, or if the chosen kernels cannot start (their native library is missing for
- *       this platform, say), the built-in {@link EjmlKernels}, single-threaded, after one
- *       warning in the log.</li>
+ *       this platform, say), the built-in {@link EjmlKernels#EjmlKernels() EjmlKernels}, after
+ *       one warning in the log. They are single-threaded below a measured size threshold,
+ *       which the system property {@value EjmlKernels#THREAD_THRESHOLD_PROPERTY} overrides.</li>
  * </ol>
  * An unknown name in the property is a mistake, not a reason to fall back: the first product
  * throws an {@link IllegalArgumentException} that lists the names available.

@@ -130,22 +130,43 @@ public final class Shapes {
     }
 
     /**
-     * Checks that an output buffer is not one of the inputs, for operations whose kernels read
-     * the inputs while they write the output (the matrix products).
+     * Checks that an output buffer is not the input, for operations whose kernels read the input
+     * while they write the output (a transpose, a reduction).
      *
-     * @param op     the operation
-     * @param out    the output buffer
-     * @param inputs the inputs
+     * <p>One overload per input count rather than varargs, so that a check on the training path
+     * does not allocate an array on every call.
+     *
+     * @param op    the operation
+     * @param out   the output buffer
+     * @param input the input
+     * @throws IllegalArgumentException when {@code out} is the same object as the input
+     */
+    static void checkNotAliased(String op, Matrix out, Matrix input) {
+        if (input == out) {
+            throw aliased(op, out);
+        }
+    }
+
+    /**
+     * Checks that an output buffer is neither input, for operations whose kernels read the
+     * inputs while they write the output (the matrix products).
+     *
+     * @param op    the operation
+     * @param out   the output buffer
+     * @param left  the first input
+     * @param right the second input
      * @throws IllegalArgumentException when {@code out} is the same object as an input
      */
-    static void checkNotAliased(String op, Matrix out, Matrix... inputs) {
-        for (Matrix in : inputs) {
-            if (in == out) {
-                throw new IllegalArgumentException(op + ": out must not be one of the inputs"
-                        + " (a matrix product cannot be computed in place); pass a separate "
-                        + shape(out) + " buffer");
-            }
+    static void checkNotAliased(String op, Matrix out, Matrix left, Matrix right) {
+        if (left == out || right == out) {
+            throw aliased(op, out);
         }
+    }
+
+    private static IllegalArgumentException aliased(String op, Matrix out) {
+        return new IllegalArgumentException(op + ": out must not be one of the inputs"
+                + " (a matrix product cannot be computed in place); pass a separate "
+                + shape(out) + " buffer");
     }
 
     /**

@@ -68,10 +68,32 @@ public interface Layer {
         return inputWidth;
     }
 
-    /** Sets the gradient of every parameter to zero, allocating nothing. */
+    /**
+     * Adds ∂L/∂θ into the gradient of each parameter θ, like {@link #backward}, for a caller that
+     * does not need ∂L/∂X: the training step, where the network's input is data, not something
+     * to differentiate. A layer may then skip the work of ∂L/∂X ({@link Linear} skips its
+     * product G·Wᵀ, a quarter of a large network's arithmetic); the parameter gradients are
+     * exactly those {@code backward} would add.
+     *
+     * <p>The default calls {@link #backward} and ignores what it returns. {@code backward}
+     * itself keeps its contract and always returns ∂L/∂X.
+     *
+     * @param gradOutput G = ∂L/∂Y, of the shape of the latest output. Not modified.
+     * @throws IllegalStateException    if no {@code forward} came first
+     * @throws IllegalArgumentException if {@code gradOutput} does not have the output's shape
+     */
+    default void backwardParameters(Matrix gradOutput) {
+        backward(gradOutput);
+    }
+
+    /**
+     * Sets the gradient of every parameter to zero, allocating nothing (an indexed loop: no
+     * iterator is created).
+     */
     default void zeroGrad() {
-        for (Parameter p : parameters()) {
-            p.zeroGrad();
+        List<Parameter> params = parameters();
+        for (int i = 0, n = params.size(); i < n; i++) {
+            params.get(i).zeroGrad();
         }
     }
 }

@@ -99,6 +99,35 @@ public final class Linear implements Layer {
      */
     @Override
     public Matrix backward(Matrix gradOutput) {
+        checkBackward(gradOutput);
+        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
+        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
+        MatrixOps.multTransB(gradOutput, weight.value(), gradInput); // ∂L/∂X  = G·Wᵀ
+        return gradInput;
+    }
+
+    /**
+     * Accumulates ∂L/∂W and ∂L/∂b exactly as {@link #backward} does, but skips ∂L/∂X = G·Wᵀ,
+     * which costs as many multiply-adds as ∂L/∂W; {@link Sequential#backwardParameters} calls
+     * it on its first layer, whose input is the data.
+     *
+     * <pre>
+     *   ∂L/∂W += Xᵀ·G    (k×m)(m×n) → (k×n)
+     *   ∂L/∂b += 1ᵀ·G    (1×m)(m×n) → (1×n)
+     * </pre>
+     *
+     * @param gradOutput G = ∂L/∂Y, (m×n). Not modified.
+     * @throws IllegalStateException    if forward has not been called
+     * @throws IllegalArgumentException if G is not (m×n)
+     */
+    @Override
+    public void backwardParameters(Matrix gradOutput) {
+        checkBackward(gradOutput);
+        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
+        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
+    }
+
+    private void checkBackward(Matrix gradOutput) {
         if (!forwardDone) {
             throw new IllegalStateException("Linear.backward: called before forward;"
                     + " call forward(input) first");
@@ -108,10 +137,6 @@ public final class Linear implements Layer {
                     + " output's shape " + Shapes.shape(output) + ", got "
                     + Shapes.shape(gradOutput));
         }
-        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
-        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
-        MatrixOps.multTransB(gradOutput, weight.value(), gradInput); // ∂L/∂X  = G·Wᵀ
-        return gradInput;
     }
 
     /**

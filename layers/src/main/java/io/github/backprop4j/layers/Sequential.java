@@ -122,6 +122,45 @@ public final class Sequential implements Layer, Stateful {
     }
 
     /**
+     * The training step's backward pass: the chain rule as in {@link #backward}, except that
+     * the first layer is asked only for its parameter gradients, since nobody needs ∂L/∂X of
+     * the data. The parameter gradients are exactly those of {@code backward}; for a first
+     * {@link Linear} layer this skips the product G·Wᵀ, as PyTorch does for an input that does
+     * not require a gradient.
+     *
+     * <pre>{@code
+     * optimizer.zeroGrad();
+     * double l = loss.forward(model.forward(x), y);
+     * model.backwardParameters(loss.backward());
+     * optimizer.step();
+     * }</pre>
+     *
+     * @param gradOutput G = ∂L/∂Y, of the last output's shape. Not modified.
+     * @throws IllegalStateException    if forward has not been called
+     * @throws IllegalArgumentException if G does not have the last output's shape
+     */
+    @Override
+    public void backwardParameters(Matrix gradOutput) {
+        if (!forwardDone) {
+            throw new IllegalStateException("Sequential.backwardParameters: called before"
+                    + " forward; call forward(input) first");
+        }
+        Matrix g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            try {
+                if (i > 0) {
+                    g = layers.get(i).backward(g);              // G_(i−1) = backward_i(G_i)
+                } else {
+                    layers.get(0).backwardParameters(g);        // ∂L/∂θ_1 only, no ∂L/∂X
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sequential.backwardParameters: layer " + i
+                        + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * Every child's parameters in layer order, named {@code "<position>.<name>"}.
      *
      * @return the live parameters, sharing the children's matrices

@@ -196,4 +196,32 @@ class LinearTest {
     void toString_showsStructure() {
         assertEquals("Linear(1→32)", new Linear(1, 32, new SplittableRandom(1)).toString());
     }
+    @Test
+    void backwardParameters_sameBatch_addsExactlyTheGradientsOfBackward() {
+        SplittableRandom rng = new SplittableRandom(71);
+        Linear full = new Linear(4, 3, new SplittableRandom(5));
+        Linear paramsOnly = new Linear(4, 3, new SplittableRandom(5));
+        Matrix x = TestData.uniform(6, 4, rng);
+        Matrix g = TestData.uniform(6, 3, rng);
+        full.forward(x);
+        full.backward(g);
+        paramsOnly.forward(x);
+
+        paramsOnly.backwardParameters(g);
+
+        assertArrayEquals(full.weight().grad().toRowMajorArray(),
+                paramsOnly.weight().grad().toRowMajorArray(), 0.0);
+        assertArrayEquals(full.bias().grad().toRowMajorArray(),
+                paramsOnly.bias().grad().toRowMajorArray(), 0.0);
+    }
+
+    @Test
+    void backwardParameters_beforeForward_throwsIllegalState() {
+        Linear layer = new Linear(2, 3, new SplittableRandom(1));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> layer.backwardParameters(Matrix.zeros(1, 3)));
+
+        assertTrue(e.getMessage().contains("before forward"), e.getMessage());
+    }
 }

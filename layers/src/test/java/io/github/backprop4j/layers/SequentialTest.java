@@ -250,4 +250,37 @@ class SequentialTest {
     void outputWidth_followsTheLayers() {
         assertEquals(5, classifier(3, 5, new SplittableRandom(1)).outputWidth(3));
     }
+    @Test
+    void backwardParameters_mlp_addsExactlyTheParameterGradientsOfBackward() {
+        SplittableRandom rng = new SplittableRandom(81);
+        Sequential full = new Sequential(new Linear(3, 5, new SplittableRandom(9)), new ReLU(),
+                new Linear(5, 2, new SplittableRandom(10)));
+        Sequential paramsOnly = new Sequential(new Linear(3, 5, new SplittableRandom(9)),
+                new ReLU(), new Linear(5, 2, new SplittableRandom(10)));
+        Matrix x = TestData.uniform(7, 3, rng);
+        Matrix g = TestData.uniform(7, 2, rng);
+        full.forward(x);
+        full.backward(g);
+        paramsOnly.forward(x);
+
+        paramsOnly.backwardParameters(g);
+
+        List<Parameter> expected = full.parameters();
+        List<Parameter> actual = paramsOnly.parameters();
+        assertEquals(4, actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i).grad().toRowMajorArray(),
+                    actual.get(i).grad().toRowMajorArray(), 0.0, expected.get(i).name());
+        }
+    }
+
+    @Test
+    void backwardParameters_beforeForward_throwsIllegalState() {
+        Sequential model = mlp(new SplittableRandom(3));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> model.backwardParameters(Matrix.zeros(1, 1)));
+
+        assertTrue(e.getMessage().contains("before forward"), e.getMessage());
+    }
 }
