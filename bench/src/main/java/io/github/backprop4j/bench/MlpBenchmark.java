@@ -1,5 +1,6 @@
 package io.github.backprop4j.bench;
 
+import io.github.backprop4j.blas.OpenBlasKernels;
 import io.github.backprop4j.core.EjmlKernels;
 import io.github.backprop4j.core.Kernels;
 import io.github.backprop4j.core.Matrix;
@@ -33,8 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code idealTrain}, {@code idealInfer}: the same arithmetic by hand.</li>
  * </ul>
  * The batch is fixed and reused: X and T are N(0, 1), drawn from seed 1; the weights from seed 0.
- * {@code threads=1} keeps every product on the calling thread; {@code threads=auto} uses the
- * default kernels' threshold ({@link EjmlKernels#DEFAULT_THREAD_THRESHOLD}).
+ * {@code kernels} chooses EJML's or OpenBLAS's products; the ideal step always runs on the same
+ * kernels as the framework. {@code threads=1} keeps every product on the calling thread;
+ * {@code threads=auto} lets products of at least 2,000,000 multiply-adds use both cores
+ * ({@link EjmlKernels#DEFAULT_THREAD_THRESHOLD}, {@link OpenBlasKernels#DEFAULT_THREAD_THRESHOLD}).
  *
  * <p>Run (the command of {@code docs/performance.md}):
  * <pre>{@code
@@ -58,6 +61,10 @@ public class MlpBenchmark {
     @Param({"1"})
     public String threads;
 
+    /** Whose matrix products: EJML's pure Java, or OpenBLAS through the blas module. */
+    @Param({"ejml", "openblas"})
+    public String kernels;
+
     private MatrixKernels previous;
     private FrameworkMlp framework;
     private IdealMlp ideal;
@@ -67,13 +74,21 @@ public class MlpBenchmark {
     /** Builds both networks on the chosen kernels. */
     @Setup(Level.Trial)
     public void setUp() {
-        MatrixKernels kernels = switch (threads) {
-            case "1" -> new EjmlKernels(EjmlKernels.SINGLE_THREADED);
-            case "auto" -> new EjmlKernels(EjmlKernels.DEFAULT_THREAD_THRESHOLD);
-            default -> throw new IllegalArgumentException("MlpBenchmark: threads must be 1 or"
-                    + " auto, got " + threads);
+        if (!threads.equals("1") && !threads.equals("auto")) {
+            throw new IllegalArgumentException("MlpBenchmark: threads must be 1 or auto, got "
+                    + threads);
+        }
+        boolean single = threads.equals("1");
+        MatrixKernels chosen = switch (kernels) {
+            case "ejml" -> new EjmlKernels(single
+                    ? EjmlKernels.SINGLE_THREADED : EjmlKernels.DEFAULT_THREAD_THRESHOLD);
+            case "openblas" -> single
+                    ? new OpenBlasKernels(1, OpenBlasKernels.DEFAULT_THREAD_THRESHOLD)
+                    : new OpenBlasKernels(2, OpenBlasKernels.DEFAULT_THREAD_THRESHOLD);
+            default -> throw new IllegalArgumentException("MlpBenchmark: kernels must be ejml or"
+                    + " openblas, got " + kernels);
         };
-        previous = Kernels.use(kernels);
+        previous = Kernels.use(chosen);
         MlpConfig c = MlpConfig.valueOf(config);
         int[] widths = c.widths();
         SplittableRandom data = new SplittableRandom(1);
@@ -81,7 +96,7 @@ public class MlpBenchmark {
         target = Matrix.normal(c.batch(), widths[widths.length - 1], 0, 1, data);
         framework = new FrameworkMlp(widths, new SplittableRandom(0));
         ideal = new IdealMlp(widths, x.toEjml(), target.toEjml(), FrameworkMlp.LEARNING_RATE,
-                FrameworkMlp.MOMENTUM, kernels, new SplittableRandom(0));
+                FrameworkMlp.MOMENTUM, chosen, new SplittableRandom(0));
     }
 
     /** Puts the previous kernels back. */
