@@ -163,16 +163,18 @@ public final class IdealMlp {
 
     private static void relu(DMatrixRMaj in, DMatrixRMaj out) {
         for (int k = 0; k < in.getNumElements(); k++) {
-            double v = in.data[k];
-            out.data[k] = v <= 0 ? 0 : v;
+            out.data[k] = Math.max(in.data[k], 0.0); // no branch, as MatrixOps.relu
         }
     }
 
     private static void reluMask(DMatrixRMaj pre, DMatrixRMaj g) {
+        // g = pre > 0 ? g : 0 without a branch, as MatrixOps.reluBackward: AND with a mask whose
+        // bits are all set exactly where 0 < pre ≤ +∞, that is 0 ≤ bits(pre) − 1 < bits(+∞).
+        long infinity = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
         for (int k = 0; k < pre.getNumElements(); k++) {
-            if (!(pre.data[k] > 0)) {
-                g.data[k] = 0;
-            }
+            long u = Double.doubleToRawLongBits(pre.data[k]) - 1;
+            long mask = ((u - infinity) & ~u) >> 63;
+            g.data[k] = Double.longBitsToDouble(Double.doubleToRawLongBits(g.data[k]) & mask);
         }
     }
 

@@ -183,6 +183,59 @@ class MatrixOpsTest {
         assertTrue(g.approxEquals(Matrix.rowVector(5, 6, 7), EXACT));
     }
 
+    /** Doubles at every boundary of {@code x > 0}: zeros, subnormals, infinities, NaN payloads. */
+    private static final double[] SIGN_EDGES = {
+        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+        1.0, -1.0, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+        Double.longBitsToDouble(0x7FF0_0000_0000_0001L),
+        Double.longBitsToDouble(0x7FFF_FFFF_FFFF_FFFFL),
+        Double.longBitsToDouble(0xFFF8_0000_0000_0000L),
+        Double.longBitsToDouble(0xFFF0_0000_0000_0001L),
+    };
+
+    @Test
+    void positiveMask_isAllOnesExactlyWhereGreaterThanZero() {
+        for (double x : SIGN_EDGES) {
+            assertEquals(x > 0 ? -1L : 0L, MatrixOps.positiveMask(x), "x = " + x);
+        }
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double x = Double.longBitsToDouble(rng.nextLong()); // every bit pattern, NaNs included
+            assertEquals(x > 0 ? -1L : 0L, MatrixOps.positiveMask(x),
+                    "x bits " + Long.toHexString(Double.doubleToRawLongBits(x)));
+        }
+    }
+
+    @Test
+    void reluAndBackward_areBitForBitTheBranchingDefinitions() {
+        int n = SIGN_EDGES.length;
+        Matrix x = Matrix.zeros(n, n);
+        Matrix g = Matrix.zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x.set(i, j, SIGN_EDGES[i]);
+                g.set(i, j, SIGN_EDGES[j]);
+            }
+        }
+        Matrix y = Matrix.zeros(0, 0);
+        Matrix back = Matrix.zeros(0, 0);
+        MatrixOps.relu(x, y);
+        MatrixOps.reluBackward(x, g, back);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = x.get(i, j);
+                double expectedY = v <= 0 ? 0.0 : v;
+                double expectedBack = v > 0 ? g.get(i, j) : 0.0;
+                assertEquals(Double.doubleToRawLongBits(expectedY),
+                        Double.doubleToRawLongBits(y.get(i, j)), "relu(" + v + ")");
+                assertEquals(Double.doubleToRawLongBits(expectedBack),
+                        Double.doubleToRawLongBits(back.get(i, j)),
+                        "reluBackward(x = " + v + ", g = " + g.get(i, j) + ")");
+            }
+        }
+    }
+
     @Test
     void softmaxRows_handComputed_andLargeLogitsStayFinite() {
         Matrix z = Matrix.of(new double[][] {{0, Math.log(3)}, {1000, -1000}});

@@ -18,12 +18,15 @@ import java.util.List;
  * it has no derivative; like PyTorch, this layer uses 0 there. A NaN input gives a NaN output.
  * Derivation and worked example: {@code docs/derivations.md#relu}.
  *
+ * <p>The layer keeps no copy of X: {@code Y > 0} exactly where {@code X > 0} (a NaN input gives a
+ * NaN output, and neither passes {@code > 0}), so backward reads the mask from Y, the output
+ * buffer this layer owns anyway. PyTorch's ReLU does the same.
+ *
  * <p>Because of the kink, a finite-difference check is unreliable for inputs within the step h
  * of 0; {@link GradientCheck} detects such crossings through {@link #activePattern(Matrix)}.
  */
 public final class ReLU implements Layer {
 
-    private final Matrix input = Matrix.zeros(0, 0);
     private final Matrix output = Matrix.zeros(0, 0);
     private final Matrix gradInput = Matrix.zeros(0, 0);
     private boolean forwardDone;
@@ -33,15 +36,14 @@ public final class ReLU implements Layer {
     }
 
     /**
-     * Computes Y = max(X, 0) and keeps a copy of X for the mask of backward.
+     * Computes Y = max(X, 0), which backward also reads for the mask [X &gt; 0] = [Y &gt; 0].
      *
      * @param input X, (m×n). Not modified.
      * @return Y, (m×n). Owned by this layer and overwritten by the next call to {@code forward}.
      */
     @Override
     public Matrix forward(Matrix input) {
-        MatrixOps.copy(input, this.input);   // X, kept for the mask [X > 0]
-        MatrixOps.relu(this.input, output);  // Y = max(X, 0)
+        MatrixOps.relu(input, output);  // Y = max(X, 0)
         forwardDone = true;
         return output;
     }
@@ -66,7 +68,7 @@ public final class ReLU implements Layer {
                     + " call forward(input) first");
         }
         Shapes.checkSameShape("ReLU.backward", "gradOutput", gradOutput, "output", output);
-        MatrixOps.reluBackward(input, gradOutput, gradInput);  // ∂L/∂X = G ⊙ [X > 0]
+        MatrixOps.reluBackward(output, gradOutput, gradInput);  // ∂L/∂X = G ⊙ [Y > 0]
         return gradInput;
     }
 
@@ -88,7 +90,7 @@ public final class ReLU implements Layer {
      * @param out reshaped to the input's shape and written
      */
     public void activePattern(Matrix out) {
-        MatrixOps.copy(input, out);
+        MatrixOps.copy(output, out);  // Y > 0 exactly where X > 0
         double[] d = out.unwrap().data;
         for (int i = 0, n = out.size(); i < n; i++) {
             d[i] = d[i] > 0 ? 1 : 0;
