@@ -20,29 +20,30 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
 /**
- * Turns the raw results of one benchmark session into the table and the bar chart of
- * {@code docs/performance.md}: JMH's JSON for {@link MlpBenchmark}, the JSON lines of the
- * PyTorch script, and the JSON of a JMH run with {@code -prof gc} for bytes per step.
+ * Turns the raw results of one benchmark session into the tables and the bar chart of
+ * {@code docs/performance.md}: JMH's JSON for {@link MlpBenchmark} on one thread and on two, the
+ * JSON lines of the PyTorch script for each, and a JMH run with {@code -prof gc} for bytes per
+ * step. {@code bench/run-benchmarks.sh} writes them all under {@code bench/results/<date>-*}.
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar io.github.backprop4j.bench.PerformanceReport \
- *     bench/results/<date>-mlp.json bench/results/<date>-pytorch.jsonl \
- *     bench/results/<date>-mlp-gc.json docs/performance.png
+ *     bench/results 2026-11-28 docs/performance.png
  * }</pre>
- * The table goes to standard output as Markdown.
+ * The tables go to standard output as Markdown.
  *
- * <p>The JSON is read with two regular expressions rather than a JSON library: JMH writes one
- * field per line in a fixed layout, and the PyTorch script one flat object per line.
+ * <p>The JSON is read with regular expressions rather than a JSON library: JMH writes one field
+ * per line in a fixed layout, and the PyTorch script one flat object per line.
  */
 public final class PerformanceReport {
 
     private static final String[] CONFIGS = {"T", "S", "M", "L"};
-    private static final Pattern JMH_RESULT = Pattern.compile(
-            "\"benchmark\"\\s*:\\s*\"[^\"]*\\.(\\w+)\".*?\"config\"\\s*:\\s*\"(\\w)\".*?"
-                    + "\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([-0-9.eE]+|\"NaN\")"
-                    + "(.*?\"gc\\.alloc\\.rate\\.norm\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*"
-                    + "([-0-9.eE]+))?",
-            Pattern.DOTALL);
+    private static final Pattern BENCHMARK = Pattern.compile("\"benchmark\"\\s*:\\s*\"[^\"]*\\.(\\w+)\"");
+    private static final Pattern CONFIG = Pattern.compile("\"config\"\\s*:\\s*\"(\\w)\"");
+    private static final Pattern KERNEL = Pattern.compile("\"kernels\"\\s*:\\s*\"(\\w+)\"");
+    private static final Pattern SCORE = Pattern.compile(
+            "\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([-0-9.eE]+)");
+    private static final Pattern ALLOC = Pattern.compile(
+            "\"gc\\.alloc\\.rate\\.norm\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([-0-9.eE]+)");
     private static final Pattern TORCH_RESULT = Pattern.compile(
             "\"config\":\\s*\"(\\w)\".*\"mode\":\\s*\"(\\w+)\".*"
                     + "\"steps_per_s_median\":\\s*([-0-9.eE]+)");
@@ -51,23 +52,34 @@ public final class PerformanceReport {
     }
 
     /**
-     * Prints the table and writes the chart.
+     * Prints the tables and writes the chart.
      *
-     * @param args the MlpBenchmark JSON, the PyTorch JSON lines, the {@code -prof gc} JSON and
-     *             the PNG to write
+     * @param args the results folder, the date that prefixes the files, and the PNG to write
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("PerformanceReport: expected 4 arguments (mlp.json"
-                    + " pytorch.jsonl mlp-gc.json out.png), got " + args.length);
+        if (args.length != 3) {
+            throw new IllegalArgumentException("PerformanceReport: expected 3 arguments (results"
+                    + " folder, date, out.png), got " + args.length);
         }
-        Map<String, Double> jmh = readJmh(Path.of(args[0]), false);
-        Map<String, Double> torch = readTorch(Path.of(args[1]));
-        Map<String, Double> gc = readJmh(Path.of(args[2]), true);
-        printTable(jmh, torch, gc, System.out);
-        int w = 300;
-        int h = 280;
+        Path dir = Path.of(args[0]);
+        String date = args[1];
+        Map<String, Double> jmh = readJmh(dir.resolve(date + "-mlp.json"), SCORE);
+        Map<String, Double> torch = readTorch(dir.resolve(date + "-pytorch.jsonl"));
+        Map<String, Double> jmh2 = readJmh(dir.resolve(date + "-mlp-2threads.json"), SCORE);
+        Map<String, Double> torch2 = readTorch(dir.resolve(date + "-pytorch-2threads.jsonl"));
+        Map<String, Double> gc = readJmh(dir.resolve(date + "-mlp-gc.json"), ALLOC);
+        PrintStream out = System.out;
+        printOneThread("train", "Training steps/s", jmh, torch, gc, out);
+        printOneThread("infer", "Inference batches/s", jmh, torch, null, out);
+        printTwoThreads(jmh, jmh2, torch, torch2, out);
+        writeChart(jmh, torch, Path.of(args[2]));
+    }
+
+    private static void writeChart(Map<String, Double> jmh, Map<String, Double> torch, Path png)
+            throws IOException {
+        int w = 380;
+        int h = 300;
         BufferedImage all = new BufferedImage(CONFIGS.length * w, 2 * h,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
@@ -75,26 +87,27 @@ public final class PerformanceReport {
         g.fillRect(0, 0, all.getWidth(), all.getHeight());
         for (int i = 0; i < CONFIGS.length; i++) {
             String c = CONFIGS[i];
-            g.drawImage(chart(c + ": training steps/s", w, h, get(jmh, "train " + c),
-                    get(jmh, "idealTrain " + c), get(torch, "train " + c)), i * w, 0, null);
-            g.drawImage(chart(c + ": inference batches/s", w, h, get(jmh, "infer " + c),
-                    get(jmh, "idealInfer " + c), get(torch, "infer " + c)), i * w, h, null);
+            g.drawImage(chart(c + ": training steps/s", w, h, jmh, torch, "train", c), i * w, 0,
+                    null);
+            g.drawImage(chart(c + ": inference batches/s", w, h, jmh, torch, "infer", c), i * w,
+                    h, null);
         }
         g.dispose();
-        ImageIO.write(all, "png", Path.of(args[3]).toFile());
+        ImageIO.write(all, "png", png.toFile());
     }
 
-    /** Scores by {@code "<benchmark> <config>"}; with {@code gc}, bytes per operation. */
-    private static Map<String, Double> readJmh(Path file, boolean gc) throws IOException {
+    /** Scores by {@code "<benchmark> <kernels> <config>"}, from the given metric. */
+    private static Map<String, Double> readJmh(Path file, Pattern metric) throws IOException {
         String json = Files.readString(file, StandardCharsets.UTF_8);
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String entry : json.split("\"jmhVersion\"")) {
-            Matcher m = JMH_RESULT.matcher(entry);
-            if (m.find()) {
-                String value = gc ? m.group(5) : m.group(3);
-                if (value != null && !value.startsWith("\"")) {
-                    scores.put(m.group(1) + " " + m.group(2), Double.parseDouble(value));
-                }
+            Matcher b = BENCHMARK.matcher(entry);
+            Matcher c = CONFIG.matcher(entry);
+            Matcher k = KERNEL.matcher(entry);
+            Matcher v = metric.matcher(entry);
+            if (b.find() && c.find() && k.find() && v.find()) {
+                scores.put(b.group(1) + " " + k.group(1) + " " + c.group(1),
+                        Double.parseDouble(v.group(1)));
             }
         }
         return scores;
@@ -112,26 +125,53 @@ public final class PerformanceReport {
         return scores;
     }
 
-    private static void printTable(Map<String, Double> jmh, Map<String, Double> torch,
-                                   Map<String, Double> gc, PrintStream out) {
-        out.println("| config | backprop4j train steps/s | ideal train steps/s | backprop4j / ideal"
-                + " | PyTorch train steps/s | backprop4j / PyTorch | backprop4j infer batches/s"
-                + " | ideal infer batches/s | backprop4j / ideal | PyTorch infer batches/s"
-                + " | backprop4j / PyTorch | B/step (train) |");
-        out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+    private static void printOneThread(String mode, String title, Map<String, Double> jmh,
+                                       Map<String, Double> torch, Map<String, Double> gc,
+                                       PrintStream out) {
+        String ideal = mode.equals("train") ? "idealTrain" : "idealInfer";
+        out.println("### " + title + ", one thread");
+        out.println();
+        out.println("| config | EJML | ideal EJML | EJML / ideal | OpenBLAS | ideal OpenBLAS"
+                + " | OpenBLAS / ideal | PyTorch | EJML / PyTorch | OpenBLAS / PyTorch |"
+                + (gc == null ? "" : " B/step EJML | B/step OpenBLAS |"));
+        out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|" + (gc == null ? "" : "--:|--:|"));
         for (String c : CONFIGS) {
-            double train = get(jmh, "train " + c);
-            double idealTrain = get(jmh, "idealTrain " + c);
-            double torchTrain = get(torch, "train " + c);
-            double infer = get(jmh, "infer " + c);
-            double idealInfer = get(jmh, "idealInfer " + c);
-            double torchInfer = get(torch, "infer " + c);
-            out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %.2f× | %s | %s | %.2f | %s"
-                            + " | %.2f× | %.1f |%n",
-                    c, rate(train), rate(idealTrain), train / idealTrain, rate(torchTrain),
-                    train / torchTrain, rate(infer), rate(idealInfer), infer / idealInfer,
-                    rate(torchInfer), infer / torchInfer, get(gc, "train " + c));
+            double e = get(jmh, mode + " ejml " + c);
+            double ei = get(jmh, ideal + " ejml " + c);
+            double o = get(jmh, mode + " openblas " + c);
+            double oi = get(jmh, ideal + " openblas " + c);
+            double t = get(torch, mode + " " + c);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s | %.2f | %s | %.2f× | %.2f× |",
+                    c, rate(e), rate(ei), e / ei, rate(o), rate(oi), o / oi, rate(t), e / t, o / t);
+            if (gc != null) {
+                out.printf(Locale.ROOT, " %.1f | %.1f |", get(gc, "train ejml " + c),
+                        get(gc, "train openblas " + c));
+            }
+            out.println();
         }
+        out.println();
+    }
+
+    private static void printTwoThreads(Map<String, Double> jmh1, Map<String, Double> jmh2,
+                                        Map<String, Double> torch1, Map<String, Double> torch2,
+                                        PrintStream out) {
+        out.println("### Two threads (products of at least 2,000,000 multiply-adds use both"
+                + " cores)");
+        out.println();
+        out.println("| config | mode | EJML | OpenBLAS | PyTorch | OpenBLAS / PyTorch"
+                + " | OpenBLAS, 1 thread → 2 |");
+        out.println("|---|---|--:|--:|--:|--:|--:|");
+        for (String c : new String[] {"M", "L"}) {
+            for (String mode : new String[] {"train", "infer"}) {
+                double e = get(jmh2, mode + " ejml " + c);
+                double o = get(jmh2, mode + " openblas " + c);
+                double t = get(torch2, mode + " " + c);
+                double o1 = get(jmh1, mode + " openblas " + c);
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f× | %.2f× |%n", c, mode,
+                        rate(e), rate(o), rate(t), o / t, o / o1);
+            }
+        }
+        out.println();
     }
 
     /** Three significant digits at least: {@code 17,259}, {@code 41.1}, {@code 6.10}. */
@@ -140,14 +180,21 @@ public final class PerformanceReport {
         return String.format(Locale.ROOT, pattern, perSecond);
     }
 
+    /** A score that must be there: a missing one is a run cut short, never a blank cell. */
     private static double get(Map<String, Double> scores, String key) {
         Double v = scores.get(key);
-        return v == null ? Double.NaN : v;
+        if (v == null) {
+            throw new IllegalStateException("PerformanceReport: expected a result for \"" + key
+                    + "\", found only " + scores.keySet());
+        }
+        return v;
     }
 
-    /** One small bar chart: backprop4j, the ideal step and PyTorch for one configuration. */
-    private static BufferedImage chart(String title, int width, int height, double framework,
-                                       double ideal, double torch) {
+    /** One small bar chart for one configuration: both kernels, their ideal steps, PyTorch. */
+    private static BufferedImage chart(String title, int width, int height,
+                                       Map<String, Double> jmh, Map<String, Double> torch,
+                                       String mode, String config) {
+        String ideal = mode.equals("train") ? "idealTrain" : "idealInfer";
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -157,8 +204,10 @@ public final class PerformanceReport {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(chart.getStyler().getAxisTickLabelsFont());
         chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4)});
-        chart.addSeries("per second", List.of("backprop4j", "ideal", "PyTorch"),
-                List.of(framework, ideal, torch));
+        chart.addSeries("per second", List.of("EJML", "ideal", "OpenBLAS", "ideal ", "PyTorch"),
+                List.of(get(jmh, mode + " ejml " + config), get(jmh, ideal + " ejml " + config),
+                        get(jmh, mode + " openblas " + config),
+                        get(jmh, ideal + " openblas " + config), get(torch, mode + " " + config)));
         return BitmapEncoder.getBufferedImage(chart);
     }
 }
