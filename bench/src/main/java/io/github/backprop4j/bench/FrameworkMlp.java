@@ -62,13 +62,14 @@ public final class FrameworkMlp {
     }
 
     /**
-     * Inference: the forward pass alone.
+     * Inference: the forward pass alone, through {@link Sequential#infer}, which keeps nothing
+     * for a backward pass.
      *
      * @param x the input batch
      * @return the output, owned by the model's last layer
      */
-    public Matrix forward(Matrix x) {
-        return model.forward(x);
+    public Matrix infer(Matrix x) {
+        return model.infer(x);
     }
 
     /**

@@ -37,7 +37,7 @@ class IdealMlpTest {
         }
 
         assertArrayEquals(expected, actual, SAME_ARITHMETIC);
-        assertArrayEquals(framework.forward(x).toRowMajorArray(), ideal.forward().data,
+        assertArrayEquals(framework.infer(x).toRowMajorArray(), ideal.forward().data,
                 SAME_ARITHMETIC);
     }
 }

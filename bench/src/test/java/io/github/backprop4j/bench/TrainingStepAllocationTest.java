@@ -107,13 +107,13 @@ class TrainingStepAllocationTest {
         FrameworkMlp mlp = new FrameworkMlp(c.widths(), new SplittableRandom(0));
         Matrix x = batch(c, c.batch(), 1)[0];
         double[] sum = new double[1];
-        IntWork forward = i -> sum[0] += mlp.forward(x).get(0, 0);
+        IntWork infer = i -> sum[0] += mlp.infer(x).get(0, 0);
         for (int i = 0; i < WARM_UP_STEPS; i++) {
-            forward.run(i);
+            infer.run(i);
         }
 
         StringBuilder log = new StringBuilder();
-        long allocated = leastAllocated(forward, STEPS, log);
+        long allocated = leastAllocated(infer, STEPS, log);
 
         assertTrue(Double.isFinite(sum[0]), "sum " + sum[0]);
         assertTrue(allocated < ALLOWED_BYTES, () -> c + ": windows of " + STEPS

@@ -35,6 +35,25 @@ public interface Layer {
     Matrix forward(Matrix input);
 
     /**
+     * Computes the output for inference only: the same output as {@link #forward}, bit for bit,
+     * without keeping what only {@link #backward} would need (PyTorch's {@code torch.no_grad()}).
+     * After {@code infer}, a layer that kept less must refuse {@code backward} until the next
+     * {@code forward} rather than compute a gradient from stale data.
+     *
+     * <p>The default calls {@link #forward}, which suits layers whose backward needs nothing
+     * beyond their own output, such as {@link ReLU} and {@link Softmax}. {@link Linear} skips
+     * its copy of the input.
+     *
+     * @param input X, (m×k), one sample per row. Not modified.
+     * @return Y, (m×n). Owned by this layer and overwritten by the next {@code forward} or
+     *     {@code infer}: copy it to keep it.
+     * @throws IllegalArgumentException if the input has the wrong number of columns
+     */
+    default Matrix infer(Matrix input) {
+        return forward(input);
+    }
+
+    /**
      * Adds ∂L/∂θ into the gradient of each parameter θ and returns ∂L/∂X.
      *
      * @param gradOutput G = ∂L/∂Y, of the shape of the latest output. Not modified.

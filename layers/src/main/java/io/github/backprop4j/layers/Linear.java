@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  * b start as PyTorch's default, U(−1/√in, 1/√in), drawn weight first, then bias, row by row.
  *
  * <p>Forward copies its input into a buffer of its own, so the caller may reuse the input matrix
- * before calling backward.
+ * before calling backward. {@link #infer} computes the same output without that copy, for
+ * inference; a backward after it is refused until the next forward.
  */
 public final class Linear implements Layer {
 
@@ -40,6 +41,8 @@ public final class Linear implements Layer {
     private final Matrix output = Matrix.zeros(0, 0);
     private final Matrix gradInput = Matrix.zeros(0, 0);
     private boolean forwardDone;
+    /** Whether the latest pass was {@link #infer}, for the message of a backward after it. */
+    private boolean inferredLast;
 
     /**
      * A layer from {@code in} to {@code out} features with PyTorch's default initialisation.
@@ -71,15 +74,39 @@ public final class Linear implements Layer {
      */
     @Override
     public Matrix forward(Matrix input) {
-        if (input.cols() != inFeatures) {
-            throw new IllegalArgumentException(this + ".forward: input has " + input.cols()
-                    + " columns, expected " + inFeatures + " (input " + Shapes.shape(input) + ")");
-        }
+        checkInput("forward", input);
         MatrixOps.copy(input, this.input);                       // X, kept for ∂L/∂W
         MatrixOps.mult(this.input, weight.value(), output);       // Y  = X·W
         MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
         forwardDone = true;
+        inferredLast = false;
         return output;
+    }
+
+    /**
+     * Computes Y = X·W + 1·b like {@link #forward}, bit for bit, but keeps no copy of X: for
+     * inference, where no backward follows. A {@code backward} after it is refused until the
+     * next {@code forward}, since the X it would need is not there.
+     *
+     * @param input X, (m×k). Not modified; NaN entries propagate to the output.
+     * @return Y, (m×n). Owned by this layer and overwritten by the next forward or infer.
+     * @throws IllegalArgumentException if X does not have k = in columns
+     */
+    @Override
+    public Matrix infer(Matrix input) {
+        checkInput("infer", input);
+        MatrixOps.mult(input, weight.value(), output);            // Y  = X·W
+        MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
+        forwardDone = false;
+        inferredLast = true;
+        return output;
+    }
+
+    private void checkInput(String op, Matrix input) {
+        if (input.cols() != inFeatures) {
+            throw new IllegalArgumentException(this + "." + op + ": input has " + input.cols()
+                    + " columns, expected " + inFeatures + " (input " + Shapes.shape(input) + ")");
+        }
     }
 
     /**
@@ -129,8 +156,10 @@ public final class Linear implements Layer {
 
     private void checkBackward(Matrix gradOutput) {
         if (!forwardDone) {
-            throw new IllegalStateException("Linear.backward: called before forward;"
-                    + " call forward(input) first");
+            throw new IllegalStateException(inferredLast
+                    ? "Linear.backward: called after infer, which keeps nothing for backward;"
+                            + " call forward(input) first"
+                    : "Linear.backward: called before forward; call forward(input) first");
         }
         if (gradOutput.rows() != output.rows() || gradOutput.cols() != output.cols()) {
             throw new IllegalArgumentException(this + ".backward: gradOutput must have the"

@@ -71,8 +71,7 @@ public final class Sequential implements Layer, Stateful {
             try {
                 a = layers.get(i).forward(a);                   // A_i = f_i(A_(i−1))
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Sequential.forward: layer " + i + " failed: "
-                        + e.getMessage(), e);
+                throw layerFailed("forward", i, e);
             }
         }
         forwardDone = true;
@@ -80,13 +79,45 @@ public final class Sequential implements Layer, Stateful {
     }
 
     /**
-     * The output for {@code input} as a new matrix that the caller may keep.
+     * Runs the layers' {@link Layer#infer} in order: the output of {@link #forward}, bit for bit,
+     * without keeping what only backward needs. A {@code backward} after it is refused until the
+     * next {@code forward}.
+     *
+     * @param input X, (m×k). Not modified.
+     * @return Y, the last layer's output. Owned by that layer and overwritten by the next forward
+     *     or infer; use {@link #predict} for a copy to keep.
+     * @throws IllegalArgumentException if a layer rejects its input; the message names the
+     *     layer's position and the layer's own message
+     */
+    @Override
+    public Matrix infer(Matrix input) {
+        Matrix a = input;
+        for (int i = 0; i < layers.size(); i++) {
+            try {
+                a = layers.get(i).infer(a);
+            } catch (IllegalArgumentException e) {
+                throw layerFailed("infer", i, e);
+            }
+        }
+        forwardDone = false;
+        return a;
+    }
+
+    private static IllegalArgumentException layerFailed(String op, int i,
+                                                        IllegalArgumentException e) {
+        return new IllegalArgumentException("Sequential." + op + ": layer " + i + " failed: "
+                + e.getMessage(), e);
+    }
+
+    /**
+     * The output for {@code input} as a new matrix that the caller may keep, computed with
+     * {@link #infer}.
      *
      * @param input X, (m×k). Not modified.
      * @return a copy of Y; allocates
      */
     public Matrix predict(Matrix input) {
-        return forward(input).copy();
+        return infer(input).copy();
     }
 
     /**

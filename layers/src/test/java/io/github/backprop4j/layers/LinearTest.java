@@ -118,6 +118,35 @@ class LinearTest {
     }
 
     @Test
+    void infer_givesForwardsOutputBitForBit_thenBackwardWaitsForForward() {
+        SplittableRandom rng = new SplittableRandom(4);
+        Linear layer = new Linear(3, 4, rng);
+        Matrix x = TestData.uniform(5, 3, rng);
+        Matrix g = TestData.uniform(5, 4, rng);
+        Matrix fromForward = layer.forward(x).copy();
+
+        Matrix fromInfer = layer.infer(x);
+
+        assertTrue(fromInfer.approxEquals(fromForward, 0.0));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> layer.backward(g));
+        assertEquals("Linear.backward: called after infer, which keeps nothing for backward;"
+                + " call forward(input) first", e.getMessage());
+        layer.forward(x);
+        Matrix gradInput = layer.backward(g);
+        assertTrue(gradInput.approxEquals(g.multTransB(layer.weight().value()), 0.0));
+    }
+
+    @Test
+    void infer_wrongInputWidth_throwsWithBothShapes() {
+        Linear layer = new Linear(3, 4, new SplittableRandom(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> layer.infer(Matrix.zeros(8, 5)));
+        assertEquals("Linear(3→4).infer: input has 5 columns, expected 3 (input 8x5)",
+                e.getMessage());
+    }
+
+    @Test
     void backward_wrongGradShape_throwsWithBothShapes() {
         Linear layer = new Linear(3, 4, new SplittableRandom(1));
         layer.forward(Matrix.zeros(8, 3));

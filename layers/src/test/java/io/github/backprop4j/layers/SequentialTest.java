@@ -194,6 +194,32 @@ class SequentialTest {
     }
 
     @Test
+    void inferAndPredict_giveForwardsOutputBitForBit_thenBackwardWaitsForForward() {
+        SplittableRandom rng = new SplittableRandom(8);
+        Sequential model = classifier(4, 3, rng);
+        Matrix x = TestData.uniform(6, 4, rng);
+        Matrix fromForward = model.forward(x).copy();
+
+        Matrix kept = model.predict(x);
+        Matrix fromInfer = model.infer(x);
+
+        assertTrue(kept.approxEquals(fromForward, 0.0));
+        assertTrue(fromInfer.approxEquals(fromForward, 0.0));
+        assertThrows(IllegalStateException.class, () -> model.backward(Matrix.zeros(6, 3)));
+        model.forward(x);
+        assertEquals(4, model.backward(Matrix.zeros(6, 3)).cols());
+    }
+
+    @Test
+    void infer_layerRejectsInput_namesPositionAndOperation() {
+        Sequential model = new Sequential(new Linear(3, 4, new SplittableRandom(1)), new ReLU());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.infer(Matrix.zeros(2, 5)));
+        assertEquals("Sequential.infer: layer 0 failed: Linear(3→4).infer: input has 5 columns,"
+                + " expected 3 (input 2x5)", e.getMessage());
+    }
+
+    @Test
     void backward_beforeForward_throwsIllegalState() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> mlp(new SplittableRandom(1)).backward(Matrix.zeros(1, 1)));
