@@ -306,11 +306,13 @@ public final class Matrix {
     }
 
     /**
-     * The live EJML matrix behind this one: the read-only escape hatch for power users.
+     * The live EJML matrix behind this one: the escape hatch for power users, meant for reading.
      *
-     * <p>No copy is made, so treat it as read-only: writing through it bypasses every shape
-     * check, and reshaping it breaks whatever layer owns this matrix. Use {@link #toEjml()} for a
-     * copy that may be changed freely.
+     * <p>No copy is made. Writing entries through it bypasses every shape check, so do it only
+     * where the shapes are known to agree (as {@code SGD.step} does, entry by entry over a
+     * parameter's value, gradient and momentum buffer, which share one shape); reshaping it
+     * breaks whatever layer owns this matrix. Use {@link #toEjml()} for a copy that may be
+     * changed freely.
      *
      * @return the backing matrix
      */
