@@ -37,7 +37,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 public final class PerformanceReport {
 
     private static final String[] CONFIGS = {"T", "S", "M", "L"};
-    private static final Pattern BENCHMARK = Pattern.compile("\"benchmark\"\\s*:\\s*\"[^\"]*\\.(\\w+)\"");
+    private static final Pattern BENCHMARK = Pattern.compile(
+            "\"benchmark\"\\s*:\\s*\"[^\"]*\\.(\\w+)\"");
     private static final Pattern CONFIG = Pattern.compile("\"config\"\\s*:\\s*\"(\\w)\"");
     private static final Pattern KERNEL = Pattern.compile("\"kernels\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern SCORE = Pattern.compile(
