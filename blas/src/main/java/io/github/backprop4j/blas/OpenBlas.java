@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.annotation.Name;
 import org.bytedeco.javacpp.annotation.NoException;
 import org.bytedeco.javacpp.annotation.Platform;
 import org.bytedeco.javacpp.annotation.Properties;
-import org.bytedeco.openblas.presets.openblas_nolapack;
+import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * The three OpenBLAS functions this module calls, bound through JavaCPP.
@@ -24,10 +24,16 @@ import org.bytedeco.openblas.presets.openblas_nolapack;
  * runs, the garbage collector waits; that is the price, and it is small next to a product.
  *
  * <p>The build compiles this binding with JavaCPP and g++ against the OpenBLAS library of the
- * {@code org.bytedeco:openblas} jar (see the module's pom); at run time {@link Loader#load()}
- * loads that OpenBLAS first, then the binding.
+ * {@code org.bytedeco:openblas} jar (see the module's pom). It links against the file that jar
+ * really holds, {@code libopenblas.so.0} (hence {@code -l:libopenblas.so.0}, spelled
+ * {@code ":libopenblas.so.0"} below), not against JavaCPP's {@code openblas_nolapack} preset,
+ * whose link name {@code libopenblas_nolapack.so} exists only after some program has loaded
+ * OpenBLAS through JavaCPP once: a build that used it passed only on machines that had run the
+ * tests before. At run time the static initialiser loads that OpenBLAS through the preset first,
+ * then the binding, whose dependency on {@code libopenblas.so.0} is then already met.
  */
-@Properties(inherit = openblas_nolapack.class, value = @Platform(library = "jnibackprop4jblas"))
+@Properties(value = @Platform(value = "linux-x86_64", include = "cblas.h",
+        link = ":libopenblas.so.0", library = "jnibackprop4jblas"))
 final class OpenBlas {
 
     /** {@code CblasRowMajor} of the CBLAS standard: rows are contiguous in memory. */
@@ -38,6 +44,9 @@ final class OpenBlas {
     static final int TRANS = 112;
 
     static {
+        // OpenBLAS itself first: JavaCPP extracts libopenblas.so.0 from the OpenBLAS jar and
+        // loads it, so that the binding's dependency on libopenblas.so.0 is already met.
+        Loader.load(openblas_nolapack.class);
         Loader.load();
     }
 

@@ -44,6 +44,12 @@ public final class OpenBlasKernels implements MatrixKernels {
      */
     public static final long DEFAULT_THREAD_THRESHOLD = 2_000_000;
 
+    /** The only platform whose OpenBLAS binaries this module ships, in JavaCPP's naming. */
+    static final String PLATFORM = "linux-x86_64";
+
+    /** The compiled binding, relative to this package, as the build writes it. */
+    static final String BINDING = PLATFORM + "/libjnibackprop4jblas.so";
+
     /** What OpenBLAS was last told, process-wide like OpenBLAS's own setting. */
     private static volatile int threadsInUse;
 
@@ -86,14 +92,39 @@ public final class OpenBlasKernels implements MatrixKernels {
     }
 
     private static synchronized void loadAndUseOneThread() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
         try {
             OpenBlas.setNumThreads(1);
         } catch (LinkageError e) {
-            throw new IllegalStateException("OpenBlasKernels: OpenBLAS must be loadable on this"
-                    + " platform, got " + e + " on " + Loader.getPlatform()
-                    + " (backprop4j-blas ships the linux-x86_64 binaries only)", e);
+            throw new IllegalStateException("loading OpenBLAS or backprop4j-blas's binding to it"
+                    + " failed on " + Loader.getPlatform() + ": " + e, e);
         }
         threadsInUse = 1;
+    }
+
+    /**
+     * Why OpenBLAS cannot be used here without even trying to load it, in words a user can act
+     * on: the platform has no OpenBLAS binaries in this module, or the module was built without
+     * g++, so its binding to OpenBLAS was never compiled.
+     *
+     * @return the reason, or {@code null} if both the binaries and the binding are there (loading
+     *         them may still fail)
+     */
+    static String unavailableReason() {
+        String platform = Loader.getPlatform();
+        if (!PLATFORM.equals(platform)) {
+            return "backprop4j-blas ships OpenBLAS for " + PLATFORM + " only, and this platform is "
+                    + platform;
+        }
+        if (OpenBlasKernels.class.getResource(BINDING) == null) {
+            return "backprop4j-blas was built without its binding to OpenBLAS ("
+                    + "io/github/backprop4j/blas/" + BINDING + " is missing), because g++ was not"
+                    + " found when it was built; install g++ (apt-get install g++) and rebuild";
+        }
+        return null;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.backprop4j.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,11 @@ class KernelsSelectionTest {
     }
 
     @Test
+    void unavailableReason_bindingBuiltOnItsPlatform_isNull() {
+        assertNull(OpenBlasKernels.unavailableReason());
+    }
+
+    @Test
     void select_noName_choosesOpenBlas() {
         assertInstanceOf(OpenBlasKernels.class, Kernels.select(null));
         assertInstanceOf(OpenBlasKernels.class, Kernels.select(" "));
@@ -62,8 +68,7 @@ class KernelsSelectionTest {
                 .filter(event -> event.getLevel() == Level.WARN)
                 .collect(Collectors.toList());
         assertEquals(1, warnings.size(), log.list.toString());
-        assertEquals("Kernels: the failing kernels cannot start here, so they are not used"
-                        + " (java.lang.IllegalStateException: " + FailingKernelsProvider.REASON + ")",
+        assertEquals("Matrix products run on EJML, not failing: " + FailingKernelsProvider.REASON,
                 warnings.get(0).getFormattedMessage());
     }
 
@@ -71,8 +76,8 @@ class KernelsSelectionTest {
     void select_unknownName_throwsListingTheAvailableNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Kernels.select("mkl"));
-        assertEquals("Kernels.select: name must be one of [ejml, openblas, failing]"
-                + " (set with -Dbackprop4j.kernels=NAME), got 'mkl'", e.getMessage());
+        assertEquals("Unknown matrix kernels 'mkl': expected one of [ejml, openblas, failing]",
+                e.getMessage());
     }
 
     @Test

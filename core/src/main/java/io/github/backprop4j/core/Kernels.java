@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -25,7 +26,11 @@ import org.slf4j.LoggerFactory;
  *       which the system property {@value EjmlKernels#THREAD_THRESHOLD_PROPERTY} overrides.</li>
  * </ol>
  * An unknown name in the property is a mistake, not a reason to fall back: the first product
- * throws an {@link IllegalArgumentException} that lists the names available.
+ * throws an {@link IllegalArgumentException} that lists the names available, and for
+ * {@code openblas} without {@code backprop4j-blas} on the class path, names that artifact. The
+ * warning of the fallback says why the kernels could not start (for OpenBLAS: no binaries for
+ * this platform, a module built without g++, or the loader's error). Which kernels run is
+ * logged once per process, at INFO, when they are chosen.
  *
  * <p>{@link #use(MatrixKernels)} replaces the choice for the whole process, for example with
  * kernels that use threads for large products:
@@ -33,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * Kernels.use(new EjmlKernels(1_000_000));
  * }</pre>
  * The choice is read on every product, so set it before training starts, not during a step.
+ * Each change is logged at INFO, like the first choice.
  */
 public final class Kernels {
 
@@ -41,6 +47,10 @@ public final class Kernels {
 
     /** The name of the built-in kernels, {@link EjmlKernels}. */
     public static final String EJML = "ejml";
+
+    /** Kernels that come with an artifact of the framework, by name: named in the error. */
+    private static final Map<String, String> KNOWN_ARTIFACTS =
+            Map.of("openblas", "io.github.backprop4j:backprop4j-blas");
 
     private static volatile MatrixKernels current;
 
@@ -59,6 +69,8 @@ public final class Kernels {
             synchronized (Kernels.class) {
                 if (current == null) {
                     current = select(System.getProperty(PROPERTY));
+                    LoggerFactory.getLogger(Kernels.class)
+                            .info("Matrix products run on {}", current);
                 }
                 kernels = current;
             }
@@ -74,7 +86,12 @@ public final class Kernels {
      */
     public static synchronized MatrixKernels use(MatrixKernels kernels) {
         Objects.requireNonNull(kernels, "Kernels.use: kernels must not be null");
-        MatrixKernels previous = current();
+        // Before any product, what would have been chosen, without announcing it: these
+        // kernels replace it, and they are the ones announced.
+        MatrixKernels previous = current != null ? current : select(System.getProperty(PROPERTY));
+        if (previous != kernels) {
+            LoggerFactory.getLogger(Kernels.class).info("Matrix products run on {}", kernels);
+        }
         current = kernels;
         return previous;
     }
@@ -123,8 +140,14 @@ public final class Kernels {
                 return kernels != null ? kernels : new EjmlKernels();
             }
         }
-        throw new IllegalArgumentException("Kernels.select: name must be one of "
-                + names(providers) + " (set with -D" + PROPERTY + "=NAME), got '" + name + "'");
+        String artifact = KNOWN_ARTIFACTS.get(wanted);
+        if (artifact != null) {
+            throw new IllegalArgumentException("The " + wanted + " kernels come with the artifact "
+                    + artifact + ", which is not on the class path; add it as a dependency, or"
+                    + " choose one of " + names(providers));
+        }
+        throw new IllegalArgumentException("Unknown matrix kernels '" + name.trim()
+                + "': expected one of " + names(providers));
     }
 
     private static MatrixKernels tryCreate(MatrixKernelsProvider provider) {
@@ -134,8 +157,9 @@ public final class Kernels {
             // The logger is looked up only here, so that a program whose kernels start never
             // initialises logging on their account.
             Logger log = LoggerFactory.getLogger(Kernels.class);
-            log.warn("Kernels: the {} kernels cannot start here, so they are not used ({})",
-                    provider.name(), e.toString());
+            String why = e instanceof IllegalStateException && e.getMessage() != null
+                    ? e.getMessage() : e.toString();
+            log.warn("Matrix products run on EJML, not {}: {}", provider.name(), why);
             log.debug("Kernels: why the {} kernels did not start", provider.name(), e);
             return null;
         }

@@ -101,8 +101,17 @@ class KernelsTest {
     void select_unknownName_throwsListingTheNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Kernels.select("gpu", providers));
-        assertEquals("Kernels.select: name must be one of [ejml, fast, slow]"
-                + " (set with -Dbackprop4j.kernels=NAME), got 'gpu'", e.getMessage());
+        assertEquals("Unknown matrix kernels 'gpu': expected one of [ejml, fast, slow]",
+                e.getMessage());
+    }
+
+    @Test
+    void select_openblasWithoutTheBlasArtifact_namesTheMissingArtifact() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernels.select(" OpenBLAS", providers));
+        assertEquals("The openblas kernels come with the artifact"
+                + " io.github.backprop4j:backprop4j-blas, which is not on the class path; add it"
+                + " as a dependency, or choose one of [ejml, fast, slow]", e.getMessage());
     }
 
     @Test

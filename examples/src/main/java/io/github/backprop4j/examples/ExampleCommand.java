@@ -80,7 +80,7 @@ public abstract class ExampleCommand implements Callable<Integer> {
         if (options.kernels() != null) {
             Kernels.use(selectKernels(options.kernels()));
         }
-        LOG.info("{}: matrix products on {}", name, Kernels.current().name());
+        Kernels.current(); // chosen and logged before the first line about training
         LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name, h.epochs(),
                 h.learningRate(), h.momentum(), h.batchSize(), h.seed());
         Checkpoints checkpoints = options.checkpoints();

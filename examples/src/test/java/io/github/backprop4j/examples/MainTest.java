@@ -76,7 +76,7 @@ class MainTest {
         int status = run("line", "--kernels", "bogus", "--plot", dir.resolve("line.png").toString());
 
         assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("'--kernels': Kernels.select: name must be one of [ejml, openblas]"),
+        assertTrue(err.toString().contains("'--kernels': Unknown matrix kernels 'bogus': expected one of [ejml, openblas]"),
                 err.toString());
         assertFalse(Files.exists(dir.resolve("line.png")));
     }
