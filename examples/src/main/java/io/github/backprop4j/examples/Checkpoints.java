@@ -1,8 +1,8 @@
 package io.github.backprop4j.examples;
 
-import io.github.backprop4j.core.data.Batches;
-import io.github.backprop4j.core.io.Checkpoint;
-import io.github.backprop4j.core.io.StateDictException;
+import io.github.backprop4j.data.Batches;
+import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.SGD;
 import java.io.IOException;

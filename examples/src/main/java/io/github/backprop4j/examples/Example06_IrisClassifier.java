@@ -1,13 +1,13 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.data.Batch;
-import io.github.backprop4j.core.data.Batches;
-import io.github.backprop4j.core.data.CsvTable;
-import io.github.backprop4j.core.data.Dataset;
-import io.github.backprop4j.core.data.OneHot;
-import io.github.backprop4j.core.data.Split;
-import io.github.backprop4j.core.data.Standardizer;
+import io.github.backprop4j.data.Batch;
+import io.github.backprop4j.data.Batches;
+import io.github.backprop4j.data.CsvTable;
+import io.github.backprop4j.data.Dataset;
+import io.github.backprop4j.data.OneHot;
+import io.github.backprop4j.data.Split;
+import io.github.backprop4j.data.Standardizer;
 import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;

@@ -1,6 +1,6 @@
 package io.github.backprop4j.examples;
 
-import io.github.backprop4j.core.data.CsvTable;
+import io.github.backprop4j.data.CsvTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

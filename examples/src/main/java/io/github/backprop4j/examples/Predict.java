@@ -1,14 +1,14 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.data.CsvFormatException;
-import io.github.backprop4j.core.data.CsvTable;
-import io.github.backprop4j.core.data.Dataset;
-import io.github.backprop4j.core.data.OneHot;
-import io.github.backprop4j.core.data.Split;
-import io.github.backprop4j.core.data.Standardizer;
-import io.github.backprop4j.core.io.Checkpoint;
-import io.github.backprop4j.core.io.StateDictException;
+import io.github.backprop4j.data.CsvFormatException;
+import io.github.backprop4j.data.CsvTable;
+import io.github.backprop4j.data.Dataset;
+import io.github.backprop4j.data.OneHot;
+import io.github.backprop4j.data.Split;
+import io.github.backprop4j.data.Standardizer;
+import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * <p>It builds the example's network ({@code model(rng)} of its lesson), loads the file into it
- * with {@link Checkpoint#load(Path, io.github.backprop4j.core.io.Stateful)} (a full checkpoint
+ * with {@link Checkpoint#load(Path, io.github.backprop4j.core.state.Stateful)} (a full checkpoint
  * or weights alone, as PyTorch writes them), reads the example's input columns by name
  * ({@code INPUTS} of its lesson; other columns are allowed and kept) and writes every column of
  * the input file followed by the prediction columns, atomically (a temporary file beside the

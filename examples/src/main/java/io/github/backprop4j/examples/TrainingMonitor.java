@@ -1,6 +1,6 @@
 package io.github.backprop4j.examples;
 
-import io.github.backprop4j.core.data.Batch;
+import io.github.backprop4j.data.Batch;
 import java.util.Arrays;
 import java.util.Objects;
 import org.slf4j.Logger;

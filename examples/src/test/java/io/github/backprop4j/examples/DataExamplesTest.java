@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.data.CsvTable;
+import io.github.backprop4j.data.CsvTable;
 import org.junit.jupiter.api.Test;
 
 /** The two examples on real data: diabetes against least squares, and iris. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.data.CsvTable;
-import io.github.backprop4j.core.data.OneHot;
-import io.github.backprop4j.core.io.Checkpoint;
+import io.github.backprop4j.data.CsvTable;
+import io.github.backprop4j.data.OneHot;
+import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.layers.Sequential;
 import java.io.IOException;
 import java.io.InputStream;

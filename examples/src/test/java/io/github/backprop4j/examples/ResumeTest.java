@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.backprop4j.core.io.Checkpoint;
+import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.layers.Sequential;
 import java.io.IOException;
 import java.io.PrintWriter;

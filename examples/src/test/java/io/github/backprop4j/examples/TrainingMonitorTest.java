@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.data.Batch;
-import io.github.backprop4j.core.data.Batches;
-import io.github.backprop4j.core.data.Dataset;
+import io.github.backprop4j.data.Batch;
+import io.github.backprop4j.data.Batches;
+import io.github.backprop4j.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.github.backprop4j.layers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.io.StateDictException;
-import io.github.backprop4j.core.io.Tensor;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.core.state.Tensor;
+import io.github.backprop4j.core.state.StateDict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -103,8 +103,8 @@ final class ParameterSlots {
     }
 
     /** The state dict: a copy of every parameter in file layout, with {@code format = pt}. */
-    TensorFile stateDict() {
-        TensorFile.Builder b = TensorFile.builder();
+    StateDict stateDict() {
+        StateDict.Builder b = StateDict.builder();
         for (Slot s : slots.values()) {
             b.put(s.name, s.toTensor(s.value));
         }
@@ -112,7 +112,7 @@ final class ParameterSlots {
     }
 
     /** Missing names and wrong shapes in slot order, then unexpected names; empty if it fits. */
-    List<String> check(TensorFile file) {
+    List<String> check(StateDict file) {
         List<String> problems = new ArrayList<>();
         for (Slot s : slots.values()) {
             String expected = Arrays.toString(s.fileShape());
@@ -141,7 +141,7 @@ final class ParameterSlots {
      * from the file first and written second, so that even a file whose tensors share the
      * model's own matrices loads as it reads.
      */
-    void load(String op, TensorFile file) {
+    void load(String op, StateDict file) {
         List<String> problems = check(file);
         if (!problems.isEmpty()) {
             throw new StateDictException(op + ": state dict must match the model's parameters",

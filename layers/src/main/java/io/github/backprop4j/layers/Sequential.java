@@ -2,9 +2,9 @@ package io.github.backprop4j.layers;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.io.Stateful;
-import io.github.backprop4j.core.io.Tensor;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.core.state.Stateful;
+import io.github.backprop4j.core.state.Tensor;
+import io.github.backprop4j.core.state.StateDict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -293,7 +293,7 @@ public final class Sequential implements Layer, Stateful {
      * @return a new file of copies, in parameter order, stored as F64
      */
     @Override
-    public TensorFile stateDict() {
+    public StateDict stateDict() {
         return new ParameterSlots(layers).stateDict();
     }
 
@@ -306,7 +306,7 @@ public final class Sequential implements Layer, Stateful {
      *     (out×in), got [3, 8]}; empty if it loads
      */
     @Override
-    public List<String> checkStateDict(TensorFile stateDict) {
+    public List<String> checkStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, "Sequential.checkStateDict: stateDict must not be null");
         return new ParameterSlots(layers).check(stateDict);
     }
@@ -319,11 +319,11 @@ public final class Sequential implements Layer, Stateful {
      * they are.
      *
      * @param stateDict the state dict; its matrices are copied, not kept
-     * @throws io.github.backprop4j.core.io.StateDictException listing every missing name,
+     * @throws io.github.backprop4j.core.state.StateDictException listing every missing name,
      *     unexpected name and wrong shape; the model is then unchanged
      */
     @Override
-    public void loadStateDict(TensorFile stateDict) {
+    public void loadStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, "Sequential.loadStateDict: stateDict must not be null");
         new ParameterSlots(layers).load("Sequential.loadStateDict", stateDict);
     }

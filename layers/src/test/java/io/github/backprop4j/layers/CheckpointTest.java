@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.io.Checkpoint;
-import io.github.backprop4j.core.io.SafetensorsReader;
-import io.github.backprop4j.core.io.StateDictException;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.io.SafetensorsReader;
+import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.core.state.StateDict;
 import io.github.backprop4j.optim.SGD;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,7 +139,7 @@ class CheckpointTest {
 
         Checkpoint.save(file, run.model, run.sgd, 7);
 
-        TensorFile read = SafetensorsReader.read(file);
+        StateDict read = SafetensorsReader.read(file);
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias",
                 "optimizer.momentum_buffer.0.weight", "optimizer.momentum_buffer.0.bias",
                 "optimizer.momentum_buffer.2.weight", "optimizer.momentum_buffer.2.bias",
@@ -171,7 +171,7 @@ class CheckpointTest {
 
         Checkpoint.save(file, run.model);
 
-        TensorFile read = SafetensorsReader.read(file);
+        StateDict read = SafetensorsReader.read(file);
         assertEquals(run.model.stateDict().names(), read.names());
         assertEquals(Map.of("format", "pt"), read.metadata());
     }

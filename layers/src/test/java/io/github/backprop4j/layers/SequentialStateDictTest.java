@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.io.Checkpoint;
-import io.github.backprop4j.core.io.DType;
-import io.github.backprop4j.core.io.SafetensorsReader;
-import io.github.backprop4j.core.io.SafetensorsWriter;
-import io.github.backprop4j.core.io.StateDictException;
-import io.github.backprop4j.core.io.Tensor;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.core.state.DType;
+import io.github.backprop4j.io.SafetensorsReader;
+import io.github.backprop4j.io.SafetensorsWriter;
+import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.core.state.Tensor;
+import io.github.backprop4j.core.state.StateDict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class SequentialStateDictTest {
 
     @Test
     void loadStateDict_torchFile_storesTransposeOfPyTorchWeight() throws IOException {
-        TensorFile torch = SafetensorsReader.read(TorchFiles.F64);
+        StateDict torch = SafetensorsReader.read(TorchFiles.F64);
         Sequential model = TorchFiles.mlp(new SplittableRandom(1));
 
         model.loadStateDict(torch);
@@ -96,7 +96,7 @@ class SequentialStateDictTest {
     void stateDict_mlp_hasPyTorchNamesShapesAndTransposedValues() {
         Sequential model = TorchFiles.mlp(new SplittableRandom(7));
 
-        TensorFile sd = model.stateDict();
+        StateDict sd = model.stateDict();
 
         assertEquals(NAMES, sd.names());
         int[][] shapes = {{8, 3}, {8}, {8, 8}, {8}, {2, 8}, {2}};
@@ -116,7 +116,7 @@ class SequentialStateDictTest {
 
         SafetensorsWriter.write(model.stateDict(), file);
 
-        TensorFile read = SafetensorsReader.read(file);
+        StateDict read = SafetensorsReader.read(file);
         assertArrayEquals(new int[] {8, 3}, read.get("0.weight").shape());
         assertArrayEquals(new int[] {8}, read.get("0.bias").shape());
         assertArrayEquals(new int[] {2, 8}, read.get("4.weight").shape());
@@ -126,7 +126,7 @@ class SequentialStateDictTest {
     @Test
     void stateDict_isACopy_laterChangesDoNotReachIt() {
         Sequential model = TorchFiles.mlp(new SplittableRandom(7));
-        TensorFile sd = model.stateDict();
+        StateDict sd = model.stateDict();
         double before = sd.get("0.bias").matrix().get(0, 0);
 
         ((Linear) model.layers().get(0)).bias().value().set(0, 0, before + 1);
@@ -150,8 +150,8 @@ class SequentialStateDictTest {
     void loadStateDict_missingUnexpectedAndWrongShape_listsAllThreeAndLeavesModelUnchanged() {
         Sequential model = TorchFiles.mlp(new SplittableRandom(7));
         double[][] before = values(model);
-        TensorFile good = TorchFiles.mlp(new SplittableRandom(8)).stateDict();
-        TensorFile.Builder bad = TensorFile.builder();
+        StateDict good = TorchFiles.mlp(new SplittableRandom(8)).stateDict();
+        StateDict.Builder bad = StateDict.builder();
         for (String name : good.names()) {
             if (name.equals("0.weight")) {
                 bad.put(name, Matrix.zeros(3, 8));                           // transposed: wrong
@@ -176,8 +176,8 @@ class SequentialStateDictTest {
     @Test
     void loadStateDict_biasAsRowMatrix_isRefusedAsPyTorchRefusesIt() {
         Sequential model = TorchFiles.mlp(new SplittableRandom(7));
-        TensorFile good = model.stateDict();
-        TensorFile.Builder b = TensorFile.builder();
+        StateDict good = model.stateDict();
+        StateDict.Builder b = StateDict.builder();
         good.tensors().forEach((name, t) -> b.put(name, name.equals("2.bias")
                 ? Tensor.of(t.matrix()) : t));                                // [1, 8] not [8]
 
@@ -194,7 +194,7 @@ class SequentialStateDictTest {
         Matrix w = linear.weight().value();
         Matrix expected = w.transpose();
 
-        model.loadStateDict(TensorFile.builder()
+        model.loadStateDict(StateDict.builder()
                 .put("0.weight", Tensor.of(w))                        // the live W, read as Wᵀ
                 .put("0.bias", Tensor.vector(linear.bias().value()))
                 .build());
@@ -208,7 +208,7 @@ class SequentialStateDictTest {
         Sequential model = new Sequential(new Linear(2, 3, rng), new ReLU(),
                 new Sequential(new Linear(3, 3, rng), new ReLU(), new Linear(3, 1, rng)));
 
-        TensorFile sd = model.stateDict();
+        StateDict sd = model.stateDict();
 
         assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "2.0.bias", "2.2.weight",
                 "2.2.bias"), sd.names());

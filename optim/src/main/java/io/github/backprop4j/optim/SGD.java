@@ -4,10 +4,10 @@ import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
 import io.github.backprop4j.core.Shapes;
-import io.github.backprop4j.core.io.StateDictException;
-import io.github.backprop4j.core.io.Stateful;
-import io.github.backprop4j.core.io.Tensor;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.core.state.Stateful;
+import io.github.backprop4j.core.state.Tensor;
+import io.github.backprop4j.core.state.StateDict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -54,8 +54,8 @@ import java.util.Objects;
  * <p><b>Checkpoints.</b> {@link #state()} takes a copy of everything a step depends on besides
  * the constructor's hyperparameters (the step count, the learning rate and the momentum
  * buffers); {@link #loadState(State)} puts it back, so that training resumes bit for bit.
- * {@link #stateDict()} and {@link #loadStateDict} do the same through a {@link TensorFile}, the
- * form a {@link io.github.backprop4j.core.io.Checkpoint} saves.
+ * {@link #stateDict()} and {@link #loadStateDict} do the same through a {@link StateDict}, the
+ * form a {@link io.github.backprop4j.io.Checkpoint} saves.
  *
  * <p>Construct with {@link #SGD(List, double)} for plain SGD, or with the builder:
  * <pre>{@code
@@ -336,8 +336,8 @@ public final class SGD implements Optimizer, Stateful {
      * @return a new file
      */
     @Override
-    public TensorFile stateDict() {
-        TensorFile.Builder b = TensorFile.builder();
+    public StateDict stateDict() {
+        StateDict.Builder b = StateDict.builder();
         momentumBuffers().forEach((name, buffer) ->
                 b.put(MOMENTUM_BUFFER + name, Tensor.of(buffer)));
         return b.metadata("type", "sgd")
@@ -360,7 +360,7 @@ public final class SGD implements Optimizer, Stateful {
      * @return one message per problem; empty if it loads
      */
     @Override
-    public List<String> checkStateDict(TensorFile stateDict) {
+    public List<String> checkStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, "SGD.checkStateDict: stateDict must not be null");
         List<String> problems = new ArrayList<>();
         Map<String, String> meta = stateDict.metadata();
@@ -389,7 +389,7 @@ public final class SGD implements Optimizer, Stateful {
     }
 
     /** Names, presence and shapes of the momentum buffers. */
-    private void checkBuffers(TensorFile stateDict, long stepCount, List<String> problems) {
+    private void checkBuffers(StateDict stateDict, long stepCount, List<String> problems) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : params) {
             byName.put(MOMENTUM_BUFFER + p.name(), p);
@@ -435,7 +435,7 @@ public final class SGD implements Optimizer, Stateful {
      * @throws StateDictException listing every problem; this optimizer is then unchanged
      */
     @Override
-    public void loadStateDict(TensorFile stateDict) {
+    public void loadStateDict(StateDict stateDict) {
         List<String> problems = checkStateDict(stateDict);
         if (!problems.isEmpty()) {
             throw new StateDictException("SGD.loadStateDict: state dict must match this optimizer",

@@ -12,7 +12,7 @@
  *       "learning rate inside the velocity" form;</li>
  *   <li>{@link io.github.backprop4j.optim.SGD.State}: what a checkpoint must hold to resume
  *       training bit for bit; {@link io.github.backprop4j.optim.SGD#stateDict()} is the same
- *       state as a tensor file, which {@link io.github.backprop4j.core.io.Checkpoint} saves
+ *       state as a tensor file, which {@link io.github.backprop4j.io.Checkpoint} saves
  *       beside the model.</li>
  * </ol>
  *

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.io.StateDictException;
-import io.github.backprop4j.core.io.Tensor;
-import io.github.backprop4j.core.io.TensorFile;
+import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.core.state.Tensor;
+import io.github.backprop4j.core.state.StateDict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ class SGDStateDictTest {
         sgd.step();
         sgd.setLearningRate(0.05);
 
-        TensorFile sd = sgd.stateDict();
+        StateDict sd = sgd.stateDict();
 
         assertEquals(List.of("momentum_buffer.0.weight", "momentum_buffer.0.bias"), sd.names());
         assertArrayEquals(sgd.momentumBuffers().get("0.bias").toRowMajorArray(),
@@ -76,7 +76,7 @@ class SGDStateDictTest {
     @Test
     void checkStateDict_everyKindOfProblem_listsThemAllInOrder() {
         SGD sgd = options(params()).build();
-        TensorFile bad = TensorFile.builder()
+        StateDict bad = StateDict.builder()
                 .put("momentum_buffer.0.weight", Matrix.zeros(2, 3))
                 .put("momentum_buffer.1.weight", Matrix.zeros(2, 2))
                 .metadata("type", "adam")
@@ -104,7 +104,7 @@ class SGDStateDictTest {
     void checkStateDict_missingMetadata_namesEachKey() {
         SGD sgd = new SGD(params(), 0.1);
 
-        List<String> problems = sgd.checkStateDict(TensorFile.builder().build());
+        List<String> problems = sgd.checkStateDict(StateDict.builder().build());
 
         assertEquals(List.of(
                 "\"type\" must be \"sgd\", got nothing",
@@ -121,7 +121,7 @@ class SGDStateDictTest {
         SGD sgd = options(params()).build();
         sgd.step();
         Map<String, Matrix> buffers = sgd.momentumBuffers();
-        TensorFile.Builder b = TensorFile.builder();
+        StateDict.Builder b = StateDict.builder();
         options(params()).build().stateDict().metadata().forEach(b::metadata);
         b.metadata("steps", "5");                               // steps taken, but no buffers
 
@@ -139,7 +139,7 @@ class SGDStateDictTest {
     @Test
     void checkStateDict_buffersWithoutMomentum_areRefused() {
         SGD plain = new SGD(params(), 0.1);
-        TensorFile.Builder b = TensorFile.builder()
+        StateDict.Builder b = StateDict.builder()
                 .put("momentum_buffer.0.bias", Tensor.vector(Matrix.zeros(1, 2)));
         plain.stateDict().metadata().forEach(b::metadata);
 
