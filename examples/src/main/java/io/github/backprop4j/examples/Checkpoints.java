@@ -4,7 +4,7 @@ import io.github.backprop4j.data.Batches;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.SGD;
+import io.github.backprop4j.optim.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * for (int epoch = 1; epoch <= h.epochs(); epoch++) { ... }
  * // then, in ExampleCommand: checkpoints.save();        // --save
  * }</pre>
- * The file is a {@link Checkpoint}: the model's state dict, SGD's momentum buffers and learning
+ * The file is a {@link Checkpoint}: the model's state dict, the optimizer's buffers and learning
  * rate, and the step count ({@code docs/checkpoints.md}). {@code --epochs} counts the epochs of
  * this run, on top of those in the checkpoint, so {@code --epochs 0 --load FILE} only evaluates.
  *
@@ -49,7 +49,7 @@ public final class Checkpoints {
     private final Path load;
     private final Path save;
     private Sequential model;
-    private SGD optimizer;
+    private Optimizer optimizer;
 
     /**
      * Where to load from and save to.
@@ -87,7 +87,8 @@ public final class Checkpoints {
      * @throws ExampleException if the file is missing or unreadable, does not fit the model or
      *                          the optimizer (every problem listed), or does not end on an epoch
      */
-    public long resume(Sequential model, SGD optimizer, Batches loader, RandomGenerator shuffle) {
+    public long resume(Sequential model, Optimizer optimizer, Batches loader,
+                       RandomGenerator shuffle) {
         this.model = Objects.requireNonNull(model, "Checkpoints.resume: model must not be null");
         this.optimizer = Objects.requireNonNull(optimizer,
                 "Checkpoints.resume: optimizer must not be null");

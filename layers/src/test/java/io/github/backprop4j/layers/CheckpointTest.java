@@ -149,7 +149,7 @@ class CheckpointTest {
             assertArrayEquals(read.get(name).shape(),
                     read.get("optimizer.momentum_buffer." + name).shape(), name);
         }
-        Matrix buffer = run.sgd.momentumBuffers().get("0.weight");            // (3×8) here
+        Matrix buffer = run.sgd.stateDict().get("momentum_buffer.0.weight").matrix(); // (3×8)
         assertEquals(buffer.get(2, 5),
                 read.get("optimizer.momentum_buffer.0.weight").matrix().get(5, 2), 0.0);
         assertEquals(Map.of(
@@ -201,8 +201,7 @@ class CheckpointTest {
         Run other = new Run("momentum-dampening-decay", 2);
         other.train(0, 2);
         double[][] weights = values(other.model);
-        String state = other.sgd.state().toString();
-        Map<String, Matrix> buffers = other.sgd.momentumBuffers();
+        StateDict state = other.sgd.stateDict();
 
         StateDictException e = assertThrows(StateDictException.class,
                 () -> Checkpoint.load(file, other.model, other.sgd));
@@ -212,10 +211,11 @@ class CheckpointTest {
                 "optimizer: \"nesterov\" must be false as this optimizer was built, got \"true\""),
                 e.problems());
         assertArrayEquals(weights, values(other.model));
-        assertEquals(state, other.sgd.state().toString());
+        assertEquals(state.metadata(), other.sgd.stateDict().metadata());
         assertEquals(2, other.sgd.steps());
-        assertArrayEquals(buffers.get("0.weight").toRowMajorArray(),
-                other.sgd.momentumBuffers().get("0.weight").toRowMajorArray(), 0.0);
+        assertArrayEquals(state.get("momentum_buffer.0.weight").matrix().toRowMajorArray(),
+                other.sgd.stateDict().get("momentum_buffer.0.weight").matrix().toRowMajorArray(),
+                0.0);
     }
 
     @Test

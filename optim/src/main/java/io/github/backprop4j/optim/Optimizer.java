@@ -1,6 +1,7 @@
 package io.github.backprop4j.optim;
 
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.core.state.Stateful;
 import java.util.List;
 
 /**
@@ -16,8 +17,13 @@ import java.util.List;
  *
  * <p>An optimizer never sees a layer: it works on the parameters it was given at construction,
  * whose value and grad matrices it reads and changes in place.
+ *
+ * <p>An optimizer is {@link Stateful}: its state dict holds what the next step depends on besides
+ * its fixed options (the learning rate, the step count, any per-parameter buffers), so that a
+ * checkpoint of any optimizer resumes training bit for bit. {@link AbstractOptimizer} implements
+ * all of this once; an optimizer extends it and writes its update rule.
  */
-public interface Optimizer {
+public interface Optimizer extends Stateful {
 
     /**
      * Updates every parameter's value from its current gradient, once. Does not clear the
@@ -44,4 +50,27 @@ public interface Optimizer {
      * @return an unmodifiable list; the parameters themselves are live
      */
     List<Parameter> parameters();
+
+    /**
+     * The learning rate the next {@link #step()} uses.
+     *
+     * @return lr
+     */
+    double learningRate();
+
+    /**
+     * Changes the learning rate for the following steps, as a schedule does.
+     *
+     * @param lr the new learning rate, finite and {@code > 0}
+     * @throws IllegalArgumentException if it is not; the rate is then unchanged
+     */
+    void setLearningRate(double lr);
+
+    /**
+     * How many times {@link #step()} has run, counting the steps of a loaded state: what a
+     * checkpoint records as the training step.
+     *
+     * @return the step count, {@code >= 0}
+     */
+    long steps();
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** {@link SGD#stateDict()} and {@link SGD#loadStateDict}: the optimizer half of a checkpoint. */
 class SGDStateDictTest {
 
+    private static final double TOLERANCE = 1e-12;
+
     /** Two parameters, a (2×2) weight and a (1×2) bias, with fixed gradients. */
     private static List<Parameter> params() {
         Parameter w = new Parameter("0.weight", Matrix.of(new double[][] {{1, -2}, {0.5, 4}}));
@@ -43,10 +45,15 @@ class SGDStateDictTest {
         StateDict sd = sgd.stateDict();
 
         assertEquals(List.of("momentum_buffer.0.weight", "momentum_buffer.0.bias"), sd.names());
-        assertArrayEquals(sgd.momentumBuffers().get("0.bias").toRowMajorArray(),
-                sd.get("momentum_buffer.0.bias").matrix().toRowMajorArray(), 0.0);
+        // bias θ = (0.25, −1), grad (0, 0.9), λ = 0.01, μ = 0.9, Nesterov, lr 0.1:
+        // step 1: g = (0.0025, 0.89) = b;  θ −= 0.1·1.9·g  →  θ = (0.249525, −1.1691)
+        // step 2: g = (0.00249525, 0.888309);  b = 0.9·b + g = (0.00474525, 1.689309)
+        assertArrayEquals(new double[] {0.00474525, 1.689309},
+                sd.get("momentum_buffer.0.bias").matrix().toRowMajorArray(), TOLERANCE);
         assertEquals(Map.of("type", "sgd", "lr", "0.05", "momentum", "0.9", "dampening", "0.0",
                 "nesterov", "true", "weight_decay", "0.01", "steps", "2"), sd.metadata());
+        assertEquals(List.of("type", "lr", "momentum", "dampening", "nesterov", "weight_decay",
+                "steps"), List.copyOf(sd.metadata().keySet()));
     }
 
     @Test
@@ -92,9 +99,9 @@ class SGDStateDictTest {
 
         assertEquals(List.of(
                 "\"type\" must be \"sgd\", got \"adam\"",
+                "\"lr\" must be finite and > 0, got \"fast\"",
                 "\"momentum\" must be 0.9 as this optimizer was built, got \"0.5\"",
                 "\"nesterov\" must be true as this optimizer was built, got \"false\"",
-                "\"lr\" must be a finite number > 0, got \"fast\"",
                 "\"momentum_buffer.0.weight\" must have its parameter's shape 2x2, got 2x3",
                 "unexpected \"momentum_buffer.1.weight\" (shape [2, 2])",
                 "missing \"momentum_buffer.0.bias\" (shape 1x2)"), problems);
@@ -108,11 +115,11 @@ class SGDStateDictTest {
 
         assertEquals(List.of(
                 "\"type\" must be \"sgd\", got nothing",
+                "\"lr\" must be finite and > 0, got nothing",
                 "\"momentum\" must be 0.0 as this optimizer was built, got nothing",
                 "\"dampening\" must be 0.0 as this optimizer was built, got nothing",
-                "\"weight_decay\" must be 0.0 as this optimizer was built, got nothing",
                 "\"nesterov\" must be false as this optimizer was built, got nothing",
-                "\"lr\" must be a finite number > 0, got nothing",
+                "\"weight_decay\" must be 0.0 as this optimizer was built, got nothing",
                 "\"steps\" must be a whole number >= 0, got nothing"), problems);
     }
 
@@ -120,7 +127,7 @@ class SGDStateDictTest {
     void loadStateDict_buffersMissingAfterSteps_refusedAndOptimizerUnchanged() {
         SGD sgd = options(params()).build();
         sgd.step();
-        Map<String, Matrix> buffers = sgd.momentumBuffers();
+        Matrix buffer = sgd.stateDict().get("momentum_buffer.0.weight").matrix();
         StateDict.Builder b = StateDict.builder();
         options(params()).build().stateDict().metadata().forEach(b::metadata);
         b.metadata("steps", "5");                               // steps taken, but no buffers
@@ -129,11 +136,11 @@ class SGDStateDictTest {
                 () -> sgd.loadStateDict(b.build()));
 
         assertEquals("SGD.loadStateDict: state dict must match this optimizer, got 1 problem:"
-                + " momentum buffers must be present after the first step and absent before it,"
-                + " got 0 after 5 steps", e.getMessage());
+                + " per-parameter state (momentum_buffer) must be present after the first step"
+                + " and absent before it, got 0 tensors after 5 steps", e.getMessage());
         assertEquals(1, sgd.steps());
-        assertArrayEquals(buffers.get("0.weight").toRowMajorArray(),
-                sgd.momentumBuffers().get("0.weight").toRowMajorArray(), 0.0);
+        assertArrayEquals(buffer.toRowMajorArray(),
+                sgd.stateDict().get("momentum_buffer.0.weight").matrix().toRowMajorArray(), 0.0);
     }
 
     @Test
@@ -145,7 +152,39 @@ class SGDStateDictTest {
 
         List<String> problems = new ArrayList<>(plain.checkStateDict(b.build()));
 
-        assertEquals(List.of("momentum buffers must be absent because momentum is 0, got 1"),
-                problems);
+        assertEquals(List.of("unexpected \"momentum_buffer.0.bias\" (shape [2])"), problems);
+    }
+
+    /**
+     * A state dict laid out as SGD has always written it (and as checkpoint files hold it):
+     * it loads, and the optimizer writes it back with the same names, keys, order and values.
+     */
+    @Test
+    void loadStateDict_layoutOfEarlierFiles_loadsAndIsWrittenBackUnchanged() {
+        StateDict earlier = StateDict.builder()
+                .put("momentum_buffer.0.weight", Matrix.of(new double[][] {{0.5, -1}, {2, 0}}))
+                .put("momentum_buffer.0.bias", Tensor.vector(Matrix.rowVector(0.125, 3)))
+                .metadata("type", "sgd")
+                .metadata("lr", "0.025")
+                .metadata("momentum", "0.9")
+                .metadata("dampening", "0.0")
+                .metadata("nesterov", "true")
+                .metadata("weight_decay", "0.01")
+                .metadata("steps", "7")
+                .build();
+        SGD sgd = options(params()).build();
+
+        sgd.loadStateDict(earlier);
+        StateDict again = sgd.stateDict();
+
+        assertEquals(7, sgd.steps());
+        assertEquals(0.025, sgd.learningRate(), 0.0);
+        assertEquals(earlier.names(), again.names());
+        assertEquals(List.copyOf(earlier.metadata().entrySet()),
+                List.copyOf(again.metadata().entrySet()));
+        for (String name : earlier.names()) {
+            assertArrayEquals(earlier.get(name).matrix().toRowMajorArray(),
+                    again.get(name).matrix().toRowMajorArray(), 0.0, name);
+        }
     }
 }

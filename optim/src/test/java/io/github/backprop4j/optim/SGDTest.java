@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.core.state.StateDict;
+import io.github.backprop4j.core.state.StateDictException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -292,17 +293,22 @@ class SGDTest {
 
     // ---------------------------------------------------------------- state
 
-    @Test
-    void momentumBuffers_beforeFirstStepAndWithoutMomentum_areEmpty() {
-        SGD withMomentum = SGD.builder(one()).learningRate(0.1).momentum(0.9).build();
-        assertTrue(withMomentum.momentumBuffers().isEmpty());
-        SGD plain = new SGD(one(), 0.1);
-        plain.step();
-        assertTrue(plain.momentumBuffers().isEmpty());
+    /** The momentum buffer of {@code name} in the optimizer's state dict: a copy. */
+    private static Matrix momentumBuffer(SGD sgd, String name) {
+        return sgd.stateDict().get("momentum_buffer." + name).matrix();
     }
 
     @Test
-    void momentumBuffers_afterSteps_holdCopiesByName() {
+    void stateDict_beforeFirstStepAndWithoutMomentum_holdsNoBuffers() {
+        SGD withMomentum = SGD.builder(one()).learningRate(0.1).momentum(0.9).build();
+        assertEquals(0, withMomentum.stateDict().size());
+        SGD plain = new SGD(one(), 0.1);
+        plain.step();
+        assertEquals(0, plain.stateDict().size());
+    }
+
+    @Test
+    void stateDict_afterSteps_holdsCopiesOfTheBuffersByName() {
         // μ = 0.9, grads 1 then 2: b = 1, then 0.9·1 + 2 = 2.9
         Parameter theta = new Parameter("theta", Matrix.of(new double[][] {{1}}));
         SGD sgd = SGD.builder(List.of(theta)).learningRate(0.1).momentum(0.9).build();
@@ -310,17 +316,17 @@ class SGDTest {
         sgd.step();
         theta.grad().set(0, 0, 2);
         sgd.step();
-        Map<String, Matrix> buffers = sgd.momentumBuffers();
-        assertEquals(List.of("theta"), List.copyOf(buffers.keySet()));
-        assertEquals(2.9, buffers.get("theta").get(0, 0), TOLERANCE);
-        buffers.get("theta").set(0, 0, 100);                 // a copy: the optimizer is unaffected
-        assertEquals(2.9, sgd.momentumBuffers().get("theta").get(0, 0), TOLERANCE);
-        assertNotSame(sgd.momentumBuffers().get("theta"), sgd.momentumBuffers().get("theta"));
+        StateDict state = sgd.stateDict();
+        assertEquals(List.of("momentum_buffer.theta"), state.names());
+        assertEquals(2.9, momentumBuffer(sgd, "theta").get(0, 0), TOLERANCE);
+        state.get("momentum_buffer.theta").matrix().set(0, 0, 100);  // a copy: no effect
+        assertEquals(2.9, momentumBuffer(sgd, "theta").get(0, 0), TOLERANCE);
+        assertNotSame(momentumBuffer(sgd, "theta"), momentumBuffer(sgd, "theta"));
     }
 
     /** Five steps straight, against two steps, a saved state, a fresh optimizer and three more. */
     @Test
-    void loadState_intoFreshOptimizer_resumesBitIdentically() {
+    void loadStateDict_intoFreshOptimizer_resumesBitIdentically() {
         double[][] grads = {{0.3, -1.2}, {0.7, 0.25}, {-2.0, 0.5}, {1.5, 1.5}, {-0.1, 0.9}};
         Function<List<Parameter>, SGD> make = p -> SGD.builder(p).learningRate(0.05)
                 .momentum(0.8).nesterov(true).weightDecay(0.01).build();
@@ -338,10 +344,10 @@ class SGDTest {
             setGrad(resumed, grads[t]);
             before.step();
         }
-        SGD.State saved = before.state();
+        StateDict saved = before.stateDict();
         Parameter restored = new Parameter("w", resumed.value().copy());
         SGD after = make.apply(List.of(restored));
-        after.loadState(saved);
+        after.loadStateDict(saved);
         for (int t = 2; t < grads.length; t++) {
             setGrad(restored, grads[t]);
             after.step();
@@ -353,58 +359,77 @@ class SGDTest {
     }
 
     @Test
-    void loadState_stateBeforeFirstStep_nextStepCopiesGradient() {
+    void loadStateDict_stateBeforeFirstStep_nextStepCopiesGradient() {
         Parameter theta = new Parameter("theta", Matrix.of(new double[][] {{1}}));
         SGD sgd = SGD.builder(List.of(theta)).learningRate(0.1).momentum(0.9).build();
+        StateDict atStepZero = sgd.stateDict();
         theta.grad().set(0, 0, 5);
         sgd.step();                                   // b = 5, θ = 0.5
-        sgd.loadState(new SGD.State(0, 0.1, Map.of()));
+        sgd.loadStateDict(atStepZero);
         theta.grad().set(0, 0, 1);
         sgd.step();                                   // a first step again: b = 1, θ = 0.4
         assertEquals(0.4, theta.value().get(0, 0), TOLERANCE);
-        assertEquals(1.0, sgd.momentumBuffers().get("theta").get(0, 0), TOLERANCE);
+        assertEquals(1.0, momentumBuffer(sgd, "theta").get(0, 0), TOLERANCE);
         assertEquals(1, sgd.steps());
     }
 
     @Test
-    void loadState_mismatchedStates_throwAndChangeNothing() {
+    void loadStateDict_mismatchedStates_throwAndChangeNothing() {
         Parameter theta = new Parameter("theta", Matrix.zeros(2, 1));
         SGD sgd = SGD.builder(List.of(theta)).learningRate(0.1).momentum(0.9).build();
         Matrix good = Matrix.zeros(2, 1);
-        assertRejected("SGD.loadState: momentumBuffers must hold one buffer per parameter after the"
-                        + " first step and none before it, got 0 buffers after 3 steps",
-                () -> sgd.loadState(new SGD.State(3, 0.1, Map.of())));
-        assertRejected("SGD.loadState: momentumBuffers must hold one buffer per parameter after the"
-                        + " first step and none before it, got 1 buffers after 0 steps",
-                () -> sgd.loadState(new SGD.State(0, 0.1, Map.of("theta", good))));
-        assertRejected("SGD.loadState: momentumBuffers must hold a buffer for parameter \"theta\","
-                        + " got only [bias]",
-                () -> sgd.loadState(new SGD.State(3, 0.1, Map.of("bias", good))));
-        assertRejected("SGD.loadState: momentum buffer \"theta\" and parameter must have the same"
-                        + " shape, got 1x2 and 2x1",
-                () -> sgd.loadState(new SGD.State(3, 0.1, Map.of("theta", Matrix.zeros(1, 2)))));
-        assertRejected("SGD.loadState: learningRate must be finite and > 0, got 0.0",
-                () -> sgd.loadState(new SGD.State(3, 0, Map.of("theta", good))));
+        assertRefused("per-parameter state (momentum_buffer) must be present after the first step"
+                        + " and absent before it, got 0 tensors after 3 steps",
+                () -> sgd.loadStateDict(state(sgd, 3, 0.1, Map.of())));
+        assertRefused("per-parameter state (momentum_buffer) must be present after the first step"
+                        + " and absent before it, got 1 tensors after 0 steps",
+                () -> sgd.loadStateDict(state(sgd, 0, 0.1, Map.of("theta", good))));
+        assertRefused(List.of("unexpected \"momentum_buffer.bias\" (shape [2, 1])",
+                "per-parameter state (momentum_buffer) must be present after the first step and"
+                        + " absent before it, got 0 tensors after 3 steps"),
+                () -> sgd.loadStateDict(state(sgd, 3, 0.1, Map.of("bias", good))));
+        assertRefused("\"momentum_buffer.theta\" must have its parameter's shape 2x1, got 1x2",
+                () -> sgd.loadStateDict(state(sgd, 3, 0.1, Map.of("theta", Matrix.zeros(1, 2)))));
+        assertRefused("\"lr\" must be finite and > 0, got \"0.0\"",
+                () -> sgd.loadStateDict(state(sgd, 3, 0, Map.of("theta", good))));
         assertEquals(0, sgd.steps());
         assertEquals(0.1, sgd.learningRate());
 
         SGD plain = new SGD(List.of(theta), 0.1);
-        assertRejected("SGD.loadState: momentumBuffers must be empty because momentum is 0, got 1"
-                        + " buffers",
-                () -> plain.loadState(new SGD.State(3, 0.1, Map.of("theta", good))));
+        assertRefused("unexpected \"momentum_buffer.theta\" (shape [2, 1])",
+                () -> plain.loadStateDict(state(plain, 3, 0.1, Map.of("theta", good))));
+    }
+
+    /** A state dict with {@code sgd}'s options, the given step count, lr and buffers. */
+    private static StateDict state(SGD sgd, long steps, double lr, Map<String, Matrix> buffers) {
+        StateDict.Builder b = StateDict.builder();
+        buffers.forEach((name, m) -> b.put("momentum_buffer." + name, m));
+        return b.metadata(sgd.stateDict().metadata()).metadata("steps", Long.toString(steps))
+                .metadata("lr", Double.toString(lr)).build();
+    }
+
+    /** Asserts that loading fails with exactly one problem, {@code problem}. */
+    private static void assertRefused(String problem, Runnable load) {
+        assertRefused(List.of(problem), load);
+    }
+
+    /** Asserts that loading fails with exactly these problems. */
+    private static void assertRefused(List<String> problems, Runnable load) {
+        StateDictException e = assertThrows(StateDictException.class, load::run);
+        assertEquals(problems, e.problems());
     }
 
     @Test
-    void state_laterSteps_doNotChangeSnapshot() {
+    void stateDict_laterSteps_doNotChangeSnapshot() {
         Parameter theta = new Parameter("theta", Matrix.of(new double[][] {{1}}));
         SGD sgd = SGD.builder(List.of(theta)).learningRate(0.1).momentum(0.9).build();
         theta.grad().set(0, 0, 1);
         sgd.step();
-        SGD.State s = sgd.state();
+        StateDict s = sgd.stateDict();
         sgd.step();                                   // b becomes 0.9·1 + 1 = 1.9
-        assertEquals(1, s.steps());
-        assertEquals(1.0, s.momentumBuffers().get("theta").get(0, 0), TOLERANCE);
-        assertEquals("SGD.State(steps=1, lr=0.1, buffers=[theta 1x1])", s.toString());
+        assertEquals("1", s.metadata().get("steps"));
+        assertEquals(1.0, s.get("momentum_buffer.theta").matrix().get(0, 0), TOLERANCE);
+        assertEquals(1.9, momentumBuffer(sgd, "theta").get(0, 0), TOLERANCE);
     }
 
     @Test
