@@ -97,9 +97,7 @@ public final class Standardizer {
      * @throws IllegalArgumentException if the column count differs from the fitted one
      */
     public Matrix transform(Matrix data) {
-        Matrix out = Matrix.zeros(0, 0);
-        transform(data, out);
-        return out;
+        return apply("Standardizer.transform", data, Matrix.zeros(0, 0), false);
     }
 
     /**
@@ -120,9 +118,7 @@ public final class Standardizer {
      * @throws IllegalArgumentException if the column count differs from the fitted one
      */
     public Matrix inverseTransform(Matrix data) {
-        Matrix out = Matrix.zeros(0, 0);
-        inverseTransform(data, out);
-        return out;
+        return apply("Standardizer.inverseTransform", data, Matrix.zeros(0, 0), true);
     }
 
     /**
@@ -135,7 +131,8 @@ public final class Standardizer {
         apply("Standardizer.inverseTransform", data, out, true);
     }
 
-    private void apply(String op, Matrix data, Matrix out, boolean inverse) {
+    /** z = (x − mean) / std into {@code out}, or x = z·std + mean if inverse; returns out. */
+    private Matrix apply(String op, Matrix data, Matrix out, boolean inverse) {
         Objects.requireNonNull(data, op + ": data must not be null");
         Objects.requireNonNull(out, op + ": out must not be null");
         Shapes.checkCols(op, "data", data, mean.length, "the columns it was fitted on");
@@ -151,6 +148,7 @@ public final class Standardizer {
                 y[k] = inverse ? x[k] * scale[j] + mean[j] : (x[k] - mean[j]) / scale[j];
             }
         }
+        return out;
     }
 
     /**

@@ -31,15 +31,19 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar line</pre>
  */
-@Command(name = "line",
+@Command(name = Example01_FitALine.NAME,
         description = "Lesson 1: a Linear layer fits y = 3x + 2; prints weight and bias.")
 public final class Example01_FitALine extends ExampleCommand {
 
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "line";
+
+    /** The lesson as {@code predict} uses it: x in, the fitted line's y out. */
+    public static final Lesson LESSON = Lesson.plain(NAME, List.of("x"), List.of("predicted_y"),
+            Example01_FitALine::model);
+
     /** Tuned defaults: plain SGD converges in a few dozen epochs. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(50, 0.05, 0.0, 16, 42);
-
-    /** The input column: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of("x");
 
     static final int SAMPLES = 256;
     static final double NOISE = 0.1;
@@ -48,7 +52,7 @@ public final class Example01_FitALine extends ExampleCommand {
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example01_FitALine() {
-        super("line", DEFAULTS, Example01_FitALine::train);
+        super(LESSON, DEFAULTS, Example01_FitALine::train);
     }
 
     /**
@@ -72,7 +76,7 @@ public final class Example01_FitALine extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("line"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -104,7 +108,7 @@ public final class Example01_FitALine extends ExampleCommand {
 
         // 3. The training loop.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("line", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {                    // a new order each epoch
                 optimizer.zeroGrad();                                  // gradients accumulate
@@ -126,7 +130,7 @@ public final class Example01_FitALine extends ExampleCommand {
         metrics.put("training MSE", trainingMse);
         TrainingResult.Curve line = TrainingResult.Curve.sortedByX("y",
                 Columns.of(x, 0), Columns.of(y, 0), Columns.of(fitted, 0));
-        return new TrainingResult("line", trainingMse, metrics, monitor.history(),
+        return new TrainingResult(NAME, trainingMse, metrics, monitor.history(),
                 List.of(line), model);
     }
 
@@ -136,6 +140,6 @@ public final class Example01_FitALine extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar line}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("line", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

@@ -30,22 +30,26 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar          (or: ... sine --epochs 500)</pre>
  */
-@Command(name = "sine",
+@Command(name = Example02_FitASine.NAME,
         description = "Lesson 2 (default): an MLP 1→32→32→1 fits sin(x) on [−π, π].")
 public final class Example02_FitASine extends ExampleCommand {
 
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "sine";
+
+    /** The lesson as {@code predict} uses it: x in, the learned sin(x) out. */
+    public static final Lesson LESSON = Lesson.plain(NAME, List.of("x"),
+            List.of("predicted_sin_x"), Example02_FitASine::model);
+
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(500, 0.01, 0.9, 16, 42);
-
-    /** The input columns, in order: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of("x");
 
     static final int SAMPLES = 256;
     static final int HIDDEN = 32;
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example02_FitASine() {
-        super("sine", DEFAULTS, Example02_FitASine::train);
+        super(LESSON, DEFAULTS, Example02_FitASine::train);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class Example02_FitASine extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("sine"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -99,7 +103,7 @@ public final class Example02_FitASine extends ExampleCommand {
 
         // 3. The training loop.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("sine", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
@@ -117,7 +121,7 @@ public final class Example02_FitASine extends ExampleCommand {
         Matrix grid = Columns.grid(-Math.PI, Math.PI, 201);
         TrainingResult.Curve curve = new TrainingResult.Curve("sin(x)", Columns.of(grid, 0),
                 Columns.of(sine(grid), 0), Columns.of(model.predict(grid), 0));
-        return new TrainingResult("sine", trainingMse, Map.of("training MSE", trainingMse),
+        return new TrainingResult(NAME, trainingMse, Map.of("training MSE", trainingMse),
                 monitor.history(), List.of(curve), model);
     }
 
@@ -135,6 +139,6 @@ public final class Example02_FitASine extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar sine}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("sine", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

@@ -28,22 +28,26 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar surface</pre>
  */
-@Command(name = "surface",
+@Command(name = Example03_FitASurface.NAME,
         description = "Lesson 3: two inputs: an MLP fits sin(x)·cos(y).")
 public final class Example03_FitASurface extends ExampleCommand {
 
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "surface";
+
+    /** The lesson as {@code predict} uses it: x and y in, the learned sin(x)·cos(y) out. */
+    public static final Lesson LESSON = Lesson.plain(NAME, List.of("x", "y"),
+            List.of("predicted_sin_x_cos_y"), Example03_FitASurface::model);
+
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(200, 0.01, 0.9, 16, 42);
-
-    /** The input columns, in order: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of("x", "y");
 
     static final int SAMPLES = 1024;
     static final int HIDDEN = 64;
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example03_FitASurface() {
-        super("surface", DEFAULTS, Example03_FitASurface::train);
+        super(LESSON, DEFAULTS, Example03_FitASurface::train);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class Example03_FitASurface extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("surface"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -100,7 +104,7 @@ public final class Example03_FitASurface extends ExampleCommand {
 
         // 3. The training loop.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("surface", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
@@ -115,7 +119,7 @@ public final class Example03_FitASurface extends ExampleCommand {
 
         // 4. The loss over all training points.
         double trainingMse = lossFunction.forward(model.forward(inputs), targets);
-        return new TrainingResult("surface", trainingMse, Map.of("training MSE", trainingMse),
+        return new TrainingResult(NAME, trainingMse, Map.of("training MSE", trainingMse),
                 monitor.history(), List.of(), model);
     }
 
@@ -125,6 +129,6 @@ public final class Example03_FitASurface extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar surface}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("surface", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

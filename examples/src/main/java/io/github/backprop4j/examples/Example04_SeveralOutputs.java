@@ -29,22 +29,26 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar multi</pre>
  */
-@Command(name = "multi",
+@Command(name = Example04_SeveralOutputs.NAME,
         description = "Lesson 4: two outputs at once: x → (sin x, cos x).")
 public final class Example04_SeveralOutputs extends ExampleCommand {
 
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "multi";
+
+    /** The lesson as {@code predict} uses it: x in, the learned sin x and cos x out. */
+    public static final Lesson LESSON = Lesson.plain(NAME, List.of("x"),
+            List.of("predicted_sin_x", "predicted_cos_x"), Example04_SeveralOutputs::model);
+
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(500, 0.01, 0.9, 16, 42);
-
-    /** The input columns, in order: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of("x");
 
     static final int SAMPLES = 256;
     static final int HIDDEN = 32;
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example04_SeveralOutputs() {
-        super("multi", DEFAULTS, Example04_SeveralOutputs::train);
+        super(LESSON, DEFAULTS, Example04_SeveralOutputs::train);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Example04_SeveralOutputs extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("multi"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -98,7 +102,7 @@ public final class Example04_SeveralOutputs extends ExampleCommand {
 
         // 3. The training loop.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("multi", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
@@ -128,7 +132,7 @@ public final class Example04_SeveralOutputs extends ExampleCommand {
         metrics.put("training MSE", trainingMse);
         metrics.put("MSE of sin", sinMse);
         metrics.put("MSE of cos", cosMse);
-        return new TrainingResult("multi", trainingMse, metrics, monitor.history(), curves,
+        return new TrainingResult(NAME, trainingMse, metrics, monitor.history(), curves,
                 model);
     }
 
@@ -151,6 +155,6 @@ public final class Example04_SeveralOutputs extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar multi}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("multi", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

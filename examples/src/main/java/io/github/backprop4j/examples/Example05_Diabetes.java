@@ -50,24 +50,34 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar diabetes</pre>
  */
-@Command(name = "diabetes",
+@Command(name = Example05_Diabetes.NAME,
         description = "Lesson 5: real data; test R² and RMSE beside least squares.")
 public final class Example05_Diabetes extends ExampleCommand {
+
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "diabetes";
+
+    /** The input columns, in the network's order. */
+    static final String[] FEATURES = {"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5",
+        "s6"};
+    static final String TARGET = "progression";
+
+    /**
+     * The lesson as {@code predict} uses it: the ten measurements in, the progression out, both
+     * in their own units, standardised with the statistics the training uses ({@link Data}).
+     */
+    public static final Lesson LESSON = Lesson.standardised(NAME, List.of(FEATURES),
+            List.of("predicted_" + TARGET), Example05_Diabetes::model, Data::load);
 
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(300, 0.003, 0.9, 16, 42);
 
-    static final String[] FEATURES = {"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5",
-        "s6"};
-    /** The input columns, in order: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of(FEATURES);
-    static final String TARGET = "progression";
     static final int HIDDEN = 16;
     static final double WEIGHT_DECAY = 0.1;
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example05_Diabetes() {
-        super("diabetes", DEFAULTS, Example05_Diabetes::train);
+        super(LESSON, DEFAULTS, Example05_Diabetes::train);
     }
 
     /**
@@ -85,6 +95,42 @@ public final class Example05_Diabetes extends ExampleCommand {
     }
 
     /**
+     * The data as the lesson uses them: {@code diabetes.csv} split by row index, rows whose
+     * index i has i % 5 == 4 held out for testing, and the scalers of the features and of the
+     * target fitted on the training rows alone. As an encoding, it is what {@code predict}
+     * applies: features standardised on the way in, predictions back in the target's units on
+     * the way out.
+     *
+     * @param split         the training and test rows, in original units
+     * @param featureScaler the features' standardisation
+     * @param targetScaler  the target's standardisation
+     */
+    record Data(Split split, Standardizer featureScaler, Standardizer targetScaler)
+            implements Lesson.Encoding {
+
+        /** Reads the file, splits it and fits both scalers; the same numbers every time. */
+        static Data load() {
+            CsvTable table = ExampleData.csv("diabetes.csv");
+            Dataset all = new Dataset(table.columns(FEATURES), table.columns(TARGET));
+            Split split = Split.everyKth(all, 5, 4);
+            return new Data(split, Standardizer.fit(split.train().features()),
+                    Standardizer.fit(split.train().targets()));
+        }
+
+        /** Features in their units, standardised as the network reads them. */
+        @Override
+        public Matrix encode(Matrix features) {
+            return featureScaler.transform(features);
+        }
+
+        /** The network's standardised predictions in the target's units, as numbers. */
+        @Override
+        public List<List<String>> decode(Matrix outputs) {
+            return Lesson.numbers(targetScaler.inverseTransform(outputs));
+        }
+    }
+
+    /**
      * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
      * without {@code --load} and {@code --save}.
      *
@@ -94,7 +140,7 @@ public final class Example05_Diabetes extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("diabetes"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -111,14 +157,11 @@ public final class Example05_Diabetes extends ExampleCommand {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: read, split by row index, standardise with the training rows' statistics.
-        CsvTable table = ExampleData.csv("diabetes.csv");
-        Dataset all = new Dataset(table.columns(FEATURES), table.columns(TARGET));
-        Split split = Split.everyKth(all, 5, 4);
-        Standardizer featureScaler = Standardizer.fit(split.train().features());
-        Standardizer targetScaler = Standardizer.fit(split.train().targets());
-        Matrix xTrain = featureScaler.transform(split.train().features());
-        Matrix yTrain = targetScaler.transform(split.train().targets());
-        Matrix xTest = featureScaler.transform(split.test().features());
+        Data data = Data.load();
+        Split split = data.split();
+        Matrix xTrain = data.encode(split.train().features());
+        Matrix yTrain = data.targetScaler().transform(split.train().targets());
+        Matrix xTest = data.encode(split.test().features());
         Matrix yTest = split.test().targets();                      // original units
         Batches loader = new Batches(new Dataset(xTrain, yTrain), h.batchSize());
 
@@ -130,7 +173,7 @@ public final class Example05_Diabetes extends ExampleCommand {
 
         // 3. The training loop, on standardised data.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("diabetes", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
@@ -145,7 +188,7 @@ public final class Example05_Diabetes extends ExampleCommand {
 
         // 4. Scores on the test rows, in original units: undo the target's standardisation.
         double trainingMse = lossFunction.forward(model.forward(xTrain), yTrain);
-        Matrix predicted = targetScaler.inverseTransform(model.predict(xTest));
+        Matrix predicted = data.targetScaler().inverseTransform(model.predict(xTest));
         Matrix baseline = withOnes(xTest).mult(leastSquares(withOnes(xTrain),
                 split.train().targets()));
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -154,7 +197,7 @@ public final class Example05_Diabetes extends ExampleCommand {
         metrics.put("least squares test R²", Metrics.rSquared(baseline, yTest));
         metrics.put("least squares test RMSE", Metrics.rmse(baseline, yTest));
         metrics.put("training MSE (standardised)", trainingMse);
-        return new TrainingResult("diabetes", trainingMse, metrics, monitor.history(), List.of(),
+        return new TrainingResult(NAME, trainingMse, metrics, monitor.history(), List.of(),
                 model);
     }
 
@@ -195,6 +238,6 @@ public final class Example05_Diabetes extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar diabetes}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("diabetes", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

@@ -14,6 +14,7 @@ import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Softmax;
 import io.github.backprop4j.optim.SGD;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,25 +40,38 @@ import picocli.CommandLine.Command;
  * <h2>How to run</h2>
  * <pre>java -jar examples/target/backprop4j-examples.jar iris</pre>
  */
-@Command(name = "iris",
+@Command(name = Example06_IrisClassifier.NAME,
         description = "Lesson 6: a Softmax classifier of iris species; test accuracy.")
 public final class Example06_IrisClassifier extends ExampleCommand {
+
+    /** The lesson's name: its command, its log lines and its plot's file name. */
+    static final String NAME = "iris";
+
+    /** The input columns, in the network's order. */
+    static final String[] FEATURES = {"sepal_length", "sepal_width", "petal_length",
+        "petal_width"};
+    /** The classes, in the order of the network's outputs. */
+    public static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
+    /** The species column as one-hot rows: setosa = (1, 0, 0), versicolor = (0, 1, 0), ... */
+    static final OneHot ONE_HOT = OneHot.of("species", SPECIES);
+
+    /**
+     * The lesson as {@code predict} uses it: the four measurements in, standardised with the
+     * statistics the training uses ({@link Data}); the most probable species and each species'
+     * probability out.
+     */
+    public static final Lesson LESSON = Lesson.standardised(NAME, List.of(FEATURES),
+            predictionColumns(), Example06_IrisClassifier::model, Data::load);
 
     /** Tuned defaults. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(200, 0.1, 0.9, 16, 42);
 
-    static final String[] FEATURES = {"sepal_length", "sepal_width", "petal_length",
-        "petal_width"};
-    /** The input columns, in order: what {@code predict} reads from a CSV file. */
-    public static final List<String> INPUTS = List.of(FEATURES);
-    /** The classes, in the order of the network's outputs. */
-    public static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
     static final int HIDDEN = 16;
     static final double WEIGHT_DECAY = 0.01;
 
     /** The command the launcher runs; the lesson is {@link #train}. */
     public Example06_IrisClassifier() {
-        super("iris", DEFAULTS, Example06_IrisClassifier::train);
+        super(LESSON, DEFAULTS, Example06_IrisClassifier::train);
     }
 
     /**
@@ -74,6 +88,50 @@ public final class Example06_IrisClassifier extends ExampleCommand {
     }
 
     /**
+     * The data as the lesson uses them: {@code iris.csv} split by row index, rows whose index i
+     * has i % 5 == 4 held out for testing, and the features' scaler fitted on the training rows
+     * alone. As an encoding, it is what {@code predict} applies: features standardised on the
+     * way in, probabilities read as a species on the way out.
+     *
+     * @param split  the training and test rows: features in original units, one-hot species
+     * @param scaler the features' standardisation
+     */
+    record Data(Split split, Standardizer scaler) implements Lesson.Encoding {
+
+        /** Reads the file, splits it and fits the scaler; the same numbers every time. */
+        static Data load() {
+            CsvTable table = ExampleData.csv("iris.csv");
+            Dataset all = new Dataset(table.columns(FEATURES), ONE_HOT.encode(table));
+            Split split = Split.everyKth(all, 5, 4);
+            return new Data(split, Standardizer.fit(split.train().features()));
+        }
+
+        /** Measurements in their units, standardised as the network reads them. */
+        @Override
+        public Matrix encode(Matrix features) {
+            return scaler.transform(features);
+        }
+
+        /** For each row, the most probable species, then the probability of each. */
+        @Override
+        public List<List<String>> decode(Matrix probabilities) {
+            List<String> species = ONE_HOT.decode(probabilities);
+            List<List<String>> rows = Lesson.numbers(probabilities);
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).add(0, species.get(i));
+            }
+            return rows;
+        }
+    }
+
+    /** {@code predicted_species}, then {@code p_<species>} for each species. */
+    private static List<String> predictionColumns() {
+        List<String> columns = new ArrayList<>(List.of("predicted_species"));
+        SPECIES.forEach(s -> columns.add("p_" + s));
+        return columns;
+    }
+
+    /**
      * Trains from scratch and saves nothing: {@link #train(Hyperparameters, Checkpoints)}
      * without {@code --load} and {@code --save}.
      *
@@ -83,7 +141,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
-        return train(h, Checkpoints.none("iris"));
+        return train(h, Checkpoints.none(NAME));
     }
 
     /**
@@ -100,14 +158,11 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: measurements in, one-hot species out; every fifth row is a test row.
-        CsvTable table = ExampleData.csv("iris.csv");
-        OneHot species = OneHot.of("species", SPECIES);       // setosa = (1, 0, 0), ...
-        Dataset all = new Dataset(table.columns(FEATURES), species.encode(table));
-        Split split = Split.everyKth(all, 5, 4);
-        Standardizer scaler = Standardizer.fit(split.train().features());
-        Matrix xTrain = scaler.transform(split.train().features());
+        Data data = Data.load();
+        Split split = data.split();
+        Matrix xTrain = data.encode(split.train().features());
         Matrix yTrain = split.train().targets();
-        Matrix xTest = scaler.transform(split.test().features());
+        Matrix xTest = data.encode(split.test().features());
         Matrix yTest = split.test().targets();
         Batches loader = new Batches(new Dataset(xTrain, yTrain), h.batchSize());
 
@@ -120,7 +175,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
 
         // 3. The training loop: the same five lines as every regressor.
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
-        TrainingMonitor monitor = new TrainingMonitor("iris", h, loader.batchesPerEpoch());
+        TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
@@ -140,7 +195,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         metrics.put("test accuracy", Metrics.accuracy(model.predict(xTest), yTest));
         metrics.put("training accuracy", Metrics.accuracy(trainProbabilities, yTrain));
         metrics.put("training MSE", trainingMse);
-        return new TrainingResult("iris", trainingMse, metrics, monitor.history(), List.of(),
+        return new TrainingResult(NAME, trainingMse, metrics, monitor.history(), List.of(),
                 model);
     }
 
@@ -150,6 +205,6 @@ public final class Example06_IrisClassifier extends ExampleCommand {
      * @param args options, as for {@code java -jar backprop4j-examples.jar iris}
      */
     public static void main(String[] args) {
-        Main.main(Main.prepend("iris", args));
+        Main.main(Main.prepend(NAME, args));
     }
 }

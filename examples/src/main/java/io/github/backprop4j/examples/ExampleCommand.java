@@ -14,17 +14,17 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * What the launcher does with any example: read the shared options, train, log a summary and
- * write the plot. Each example extends it and passes its name, defaults and training function:
+ * write the plot. Each example extends it and passes its {@link Lesson} (its name, network and
+ * columns), defaults and training function:
  * <pre>{@code
- * @Command(name = "sine", description = "...")
+ * @Command(name = Example02_FitASine.NAME, description = "...")
  * public final class Example02_FitASine extends ExampleCommand {
  *     public Example02_FitASine() {
- *         super("sine", DEFAULTS, Example02_FitASine::train);
+ *         super(LESSON, DEFAULTS, Example02_FitASine::train);
  *     }
  *     public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) { ... }
  * }
@@ -46,23 +46,36 @@ public abstract class ExampleCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Lesson lesson;
     private final String name;
     private final BiFunction<Hyperparameters, Checkpoints, TrainingResult> training;
 
     /**
      * A command for one example.
      *
-     * @param name     the subcommand's name, also used in log lines and the plot's file name
+     * @param lesson   what the example states about itself; its name is the subcommand's
+     *                 (give the {@code @Command} the same), and is used in log lines and the
+     *                 plot's file name
      * @param defaults the example's tuned hyperparameters, shown by {@code --help}
      * @param training the example's training function: hyperparameters and checkpoints in, the
      *                 trained model and its scores out
      */
-    protected ExampleCommand(String name, Hyperparameters defaults,
+    protected ExampleCommand(Lesson lesson, Hyperparameters defaults,
                              BiFunction<Hyperparameters, Checkpoints, TrainingResult> training) {
-        this.name = Objects.requireNonNull(name, "ExampleCommand: name must not be null");
+        this.lesson = Objects.requireNonNull(lesson, "ExampleCommand: lesson must not be null");
+        this.name = lesson.name();
         this.options = new TrainingOptions(name, defaults);
         this.training = Objects.requireNonNull(training,
                 "ExampleCommand: training must not be null");
+    }
+
+    /**
+     * What the example states about itself: what {@code predict} uses.
+     *
+     * @return the lesson
+     */
+    public Lesson lesson() {
+        return lesson;
     }
 
     /**
@@ -106,8 +119,7 @@ public abstract class ExampleCommand implements Callable<Integer> {
         try {
             return Kernels.select(kernelsName);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option"
-                    + " '--kernels': " + e.getMessage());
+            throw Main.invalidValue(spec, "--kernels", e.getMessage());
         }
     }
 

@@ -3,7 +3,9 @@ package io.github.backprop4j.examples;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The launcher: {@code java -jar examples/target/backprop4j-examples.jar [example] [options]}.
@@ -89,6 +91,20 @@ public final class Main {
     }
 
     /**
+     * The usage error for an option's value, in picocli's words, so that every command reports
+     * a bad value alike: the message, then the usage, and exit status 2.
+     *
+     * @param spec    the command (or mixin) the option belongs to
+     * @param option  the option, such as {@code "--lr"}
+     * @param problem what is wrong, such as {@code "must be >= 0, got -1"}
+     * @return the exception to throw
+     */
+    static ParameterException invalidValue(CommandSpec spec, String option, String problem) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option
+                + "': " + problem);
+    }
+
+    /**
      * The launcher's command line, with its error handling, ready to {@code execute}; tests
      * redirect its output with {@code setOut} and {@code setErr}.
      *
@@ -97,7 +113,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
         cmd.getSubcommands().get("predict").getCommandSpec().usageMessage()
-                .footer(Predict.footer());
+                .footer(Predict.footer(Predict.lessons(cmd.getCommandSpec())));
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> {
             if (e instanceof TrainingDivergedException || e instanceof ExampleException
                     || e instanceof UncheckedIOException) {

@@ -1,18 +1,19 @@
 package io.github.backprop4j.examples;
 
+import io.github.backprop4j.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -25,9 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * regressors, the prediction against the truth.
  *
  * <p>Drawing needs no screen: {@link #write} sets {@code java.awt.headless=true} unless the
- * property is already set. The file is written atomically: the image goes to a temporary file
- * in the same directory, which is then moved onto the target, so a crash never leaves a
- * half-written PNG behind.
+ * property is already set. The file is written atomically ({@link AtomicFiles}): the image goes
+ * to a temporary file in the same directory, which is then renamed over the target, so a crash
+ * never leaves a half-written PNG behind.
  */
 public final class Plots {
 
@@ -56,7 +57,15 @@ public final class Plots {
         if (!result.curves().isEmpty()) {
             panels.add(BitmapEncoder.getBufferedImage(fitChart(result)));
         }
-        writeAtomically(sideBySide(panels), file.toAbsolutePath());
+        BufferedImage image = sideBySide(panels);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> {
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("Plots.write: no PNG writer is available");
+                }
+            }
+        });
     }
 
     /** The mean training loss per epoch, on a log scale when every value is positive. */
@@ -140,25 +149,5 @@ public final class Plots {
             g.dispose();
         }
         return image;
-    }
-
-    /** PNG to a temporary file beside the target, then a move onto the target. */
-    private static void writeAtomically(BufferedImage image, Path file) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("Plots.write: no PNG writer is available");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -1,39 +1,32 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.data.CsvFormatException;
 import io.github.backprop4j.data.CsvTable;
-import io.github.backprop4j.data.Dataset;
-import io.github.backprop4j.data.OneHot;
-import io.github.backprop4j.data.Split;
-import io.github.backprop4j.data.Standardizer;
+import io.github.backprop4j.io.AtomicFiles;
 import io.github.backprop4j.io.Checkpoint;
-import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,18 +38,20 @@ import picocli.CommandLine.Spec;
  *     --input points.csv --output predictions.csv
  * </pre>
  *
- * <p>It builds the example's network ({@code model(rng)} of its lesson), loads the file into it
- * with {@link Checkpoint#load(Path, io.github.backprop4j.core.state.Stateful)} (a full checkpoint
- * or weights alone, as PyTorch writes them), reads the example's input columns by name
- * ({@code INPUTS} of its lesson; other columns are allowed and kept) and writes every column of
- * the input file followed by the prediction columns, atomically (a temporary file beside the
- * target, then a move).
+ * <p>All it knows of an example is what the example states about itself, its {@link Lesson}
+ * ({@code LESSON} of the lesson's class, found through the launcher's commands). It builds the
+ * lesson's network, loads the file into it with
+ * {@link Checkpoint#load(Path, io.github.backprop4j.core.state.Stateful)} (a full checkpoint or
+ * weights alone, as PyTorch writes them), reads the lesson's input columns by name (other
+ * columns are allowed and kept) and writes every column of the input file followed by the
+ * prediction columns, atomically ({@link AtomicFiles}).
  *
  * <h2>Scaling</h2>
  * {@code diabetes} and {@code iris} train on standardised features (and {@code diabetes} on a
- * standardised target). The statistics are not in the checkpoint: they are refitted here exactly
- * as the lesson fits them, from the training rows of the data file shipped in the jar, which
- * gives the same numbers every time. Predictions are in the target's own units.
+ * standardised target). The statistics are not in the checkpoint: the lesson's
+ * {@link Lesson#encoding()} fits them again from the training rows of the data file shipped in
+ * the jar, with the very code the lesson's training uses, which gives the same numbers every
+ * time. Predictions are in the target's own units.
  *
  * <h2>Numbers</h2>
  * Predictions are written with {@link Double#toString(double)}, the shortest decimal that reads
@@ -111,22 +106,22 @@ public final class Predict implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        Predictor predictor = PREDICTORS.get(example);
-        if (predictor == null) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option"
-                    + " '--example': must be one of " + PREDICTORS.keySet() + ", got '" + example
-                    + "'");
+        Map<String, Lesson> lessons = lessons(spec.parent());
+        Lesson lesson = lessons.get(example);
+        if (lesson == null) {
+            throw Main.invalidValue(spec, "--example", "must be one of " + lessons.keySet()
+                    + ", got '" + example + "'");
         }
-        Sequential model = predictor.network().apply(new SplittableRandom(UNUSED_SEED));
+        Sequential model = lesson.model(new SplittableRandom(UNUSED_SEED));
         loadInto(model);
-        CsvTable table = readInput(predictor);
-        Matrix outputs = model.predict(predictor.toNetwork().apply(
-                table.columns(predictor.inputs().toArray(String[]::new))));
+        CsvTable table = readInput(lesson);
+        Lesson.Encoding encoding = lesson.encoding();
+        Matrix outputs = model.predict(encoding.encode(
+                table.columns(lesson.inputs().toArray(String[]::new))));
         List<String> header = new ArrayList<>(table.columnNames());
-        header.addAll(predictor.outputs());
-        List<List<String>> predicted = predictor.fromNetwork().apply(outputs);
+        header.addAll(lesson.outputs());
         try {
-            writeAtomically(table, header, predicted, output);
+            write(table, header, encoding.decode(outputs), output);
         } catch (IOException e) {
             throw new UncheckedIOException("predict: cannot write " + output + ": " + e, e);
         }
@@ -149,7 +144,7 @@ public final class Predict implements Callable<Integer> {
         }
     }
 
-    private CsvTable readInput(Predictor predictor) {
+    private CsvTable readInput(Lesson lesson) {
         if (!Files.isRegularFile(input)) {
             throw new ExampleException("predict: --input must name an existing CSV file, got no"
                     + " file at " + input);
@@ -160,15 +155,15 @@ public final class Predict implements Callable<Integer> {
         } catch (CsvFormatException e) {
             throw new ExampleException("predict: " + e.getMessage(), e);
         }
-        List<String> missing = new ArrayList<>(predictor.inputs());
+        List<String> missing = new ArrayList<>(lesson.inputs());
         missing.removeAll(table.columnNames());
         if (!missing.isEmpty()) {
             throw new ExampleException("predict: " + input + " must have the '" + example
-                    + "' example's input columns " + String.join(",", predictor.inputs())
+                    + "' example's input columns " + String.join(",", lesson.inputs())
                     + ", got no " + String.join(", ", missing) + " (its columns: "
                     + String.join(",", table.columnNames()) + ")");
         }
-        List<String> clashing = new ArrayList<>(predictor.outputs());
+        List<String> clashing = new ArrayList<>(lesson.outputs());
         clashing.retainAll(table.columnNames());
         if (!clashing.isEmpty()) {
             throw new ExampleException("predict: " + input + " must not have columns named like"
@@ -176,27 +171,23 @@ public final class Predict implements Callable<Integer> {
                     + "; rename or drop them");
         }
         try {
-            table.columns(predictor.inputs().toArray(String[]::new));   // parse errors now
+            table.columns(lesson.inputs().toArray(String[]::new));   // parse errors now
         } catch (CsvFormatException e) {
             throw new ExampleException("predict: " + e.getMessage(), e);
         }
         return table;
     }
 
-    /** Every input row's fields, then its predictions: to a temporary file, then moved. */
-    private static void writeAtomically(CsvTable table, List<String> header,
-                                        List<List<String>> predicted, Path file)
-            throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            List<List<String>> columns = new ArrayList<>();
-            for (String name : table.columnNames()) {
-                columns.add(table.strings(name));
-            }
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp,
-                    StandardCharsets.UTF_8))) {
+    /** Every input row's fields, then its predictions, written atomically. */
+    private static void write(CsvTable table, List<String> header, List<List<String>> predicted,
+                              Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        List<List<String>> columns = new ArrayList<>();
+        for (String name : table.columnNames()) {
+            columns.add(table.strings(name));
+        }
+        AtomicFiles.write(file, out -> {
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder())) {
                 writeRow(w, header);
                 for (int i = 0; i < table.rowCount(); i++) {
                     List<String> row = new ArrayList<>(header.size());
@@ -207,15 +198,7 @@ public final class Predict implements Callable<Integer> {
                     writeRow(w, row);
                 }
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static void writeRow(Writer w, List<String> fields) throws IOException {
@@ -245,110 +228,36 @@ public final class Predict implements Callable<Integer> {
     // ---------------------------------------------------------------- the examples
 
     /**
-     * What {@code predict} needs to know about one example.
+     * The lessons of the launcher's example commands, by name, in the launcher's order.
      *
-     * @param inputs      the input columns, in the network's order
-     * @param outputs     the names of the prediction columns
-     * @param network     the example's model factory
-     * @param toNetwork   the input columns (m×inputs) to what the network reads
-     * @param fromNetwork the network's outputs to the cells of each row's prediction columns
+     * @param launcher the launcher's command, whose subcommands include the examples
+     * @return the lessons
      */
-    record Predictor(List<String> inputs, List<String> outputs,
-                     Function<RandomGenerator, Sequential> network,
-                     Function<Matrix, Matrix> toNetwork,
-                     Function<Matrix, List<List<String>>> fromNetwork) {
-
-        /** A regressor that reads its inputs as they are and whose outputs are the answer. */
-        static Predictor plain(List<String> inputs, List<String> outputs,
-                               Function<RandomGenerator, Sequential> network) {
-            return new Predictor(inputs, outputs, network, Function.identity(),
-                    Predict::numbers);
-        }
-    }
-
-    /** The examples by name, in the launcher's order. */
-    static final Map<String, Predictor> PREDICTORS = predictors();
-
-    private static Map<String, Predictor> predictors() {
-        Map<String, Predictor> m = new LinkedHashMap<>();
-        m.put("line", Predictor.plain(Example01_FitALine.INPUTS, List.of("predicted_y"),
-                Example01_FitALine::model));
-        m.put("sine", Predictor.plain(Example02_FitASine.INPUTS, List.of("predicted_sin_x"),
-                Example02_FitASine::model));
-        m.put("surface", Predictor.plain(Example03_FitASurface.INPUTS,
-                List.of("predicted_sin_x_cos_y"), Example03_FitASurface::model));
-        m.put("multi", Predictor.plain(Example04_SeveralOutputs.INPUTS,
-                List.of("predicted_sin_x", "predicted_cos_x"), Example04_SeveralOutputs::model));
-        m.put("diabetes", new Predictor(Example05_Diabetes.INPUTS,
-                List.of("predicted_" + Example05_Diabetes.TARGET), Example05_Diabetes::model,
-                x -> diabetesScalers()[0].transform(x),
-                y -> numbers(diabetesScalers()[1].inverseTransform(y))));
-        List<String> irisOutputs = new ArrayList<>(List.of("predicted_species"));
-        Example06_IrisClassifier.SPECIES.forEach(s -> irisOutputs.add("p_" + s));
-        m.put("iris", new Predictor(Example06_IrisClassifier.INPUTS, irisOutputs,
-                Example06_IrisClassifier::model, x -> irisScaler().transform(x),
-                Predict::species));
-        return m;
-    }
-
-    /**
-     * The diabetes lesson's scalers, of the features and of the target, refitted as it fits
-     * them: on the rows of {@code diabetes.csv} whose index i has i % 5 != 4.
-     */
-    static Standardizer[] diabetesScalers() {
-        CsvTable table = ExampleData.csv("diabetes.csv");
-        Dataset all = new Dataset(table.columns(Example05_Diabetes.FEATURES),
-                table.columns(Example05_Diabetes.TARGET));
-        Split split = Split.everyKth(all, 5, 4);
-        return new Standardizer[] {Standardizer.fit(split.train().features()),
-            Standardizer.fit(split.train().targets())};
-    }
-
-    /** The iris lesson's feature scaler, refitted as it fits it. */
-    static Standardizer irisScaler() {
-        CsvTable table = ExampleData.csv("iris.csv");
-        OneHot species = OneHot.of("species", Example06_IrisClassifier.SPECIES);
-        Split split = Split.everyKth(new Dataset(table.columns(Example06_IrisClassifier.FEATURES),
-                species.encode(table)), 5, 4);
-        return Standardizer.fit(split.train().features());
-    }
-
-    /** Each row's values, each as {@link Double#toString(double)}. */
-    private static List<List<String>> numbers(Matrix y) {
-        List<List<String>> rows = new ArrayList<>(y.rows());
-        for (int i = 0; i < y.rows(); i++) {
-            List<String> row = new ArrayList<>(y.cols());
-            for (int j = 0; j < y.cols(); j++) {
-                row.add(Double.toString(y.get(i, j)));
+    static Map<String, Lesson> lessons(CommandSpec launcher) {
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        if (launcher != null) {
+            for (CommandLine command : launcher.subcommands().values()) {
+                if (command.getCommand() instanceof ExampleCommand example) {
+                    lessons.put(example.lesson().name(), example.lesson());
+                }
             }
-            rows.add(row);
         }
-        return rows;
-    }
-
-    /** The most probable species, then the probability of each. */
-    private static List<List<String>> species(Matrix probabilities) {
-        List<String> names = OneHot.of("species", Example06_IrisClassifier.SPECIES)
-                .decode(probabilities);
-        List<List<String>> rows = numbers(probabilities);
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).add(0, names.get(i));
-        }
-        return rows;
+        return lessons;
     }
 
     /**
      * The input columns of every example, one line each, for {@code predict --help}.
      *
+     * @param lessons the examples, by name
      * @return the lines of the help's footer
      */
-    static String[] footer() {
+    static String[] footer(Map<String, Lesson> lessons) {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Input columns (CSV header) and prediction columns of each example:");
-        PREDICTORS.forEach((name, p) -> {
-            String in = String.format("  %-9s %s", name, String.join(",", p.inputs()));
-            String out = "-> " + String.join(",", p.outputs());
+        lessons.forEach((name, lesson) -> {
+            String in = String.format("  %-9s %s", name, String.join(",", lesson.inputs()));
+            String out = "-> " + String.join(",", lesson.outputs());
             if (in.length() + 1 + out.length() <= FOOTER_WIDTH) {
                 lines.add(in + " " + out);
             } else {
@@ -356,9 +265,25 @@ public final class Predict implements Callable<Integer> {
                 lines.add(" ".repeat(14) + out);
             }
         });
-        lines.add("");
-        lines.add("diabetes and iris standardise their inputs as in training (statistics refitted"
-                + " from the data in the jar).");
+        List<String> standardised = new ArrayList<>();
+        lessons.forEach((name, lesson) -> {
+            if (lesson.standardised()) {
+                standardised.add(name);
+            }
+        });
+        if (!standardised.isEmpty()) {
+            lines.add("");
+            lines.add(listed(standardised) + (standardised.size() == 1 ? " standardises its"
+                    : " standardise their") + " inputs as in training (statistics refitted"
+                    + " from the data in the jar).");
+        }
         return lines.toArray(String[]::new);
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String listed(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0)
+                : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 }

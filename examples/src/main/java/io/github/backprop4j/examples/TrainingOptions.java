@@ -124,8 +124,7 @@ public final class TrainingOptions {
 
     private void check(boolean ok, String option, String rule, Object value) {
         if (!ok) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '"
-                    + option + "': " + rule + ", got " + value);
+            throw Main.invalidValue(spec, option, rule + ", got " + value);
         }
     }
 }

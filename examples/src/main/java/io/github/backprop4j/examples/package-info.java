@@ -4,9 +4,11 @@
  * and a {@code predict} command that puts a saved lesson to use.
  *
  * <h2>Reading order</h2>
- * Each lesson is one class, readable top to bottom: a "What you will see" narration, then a
- * {@code train} method with the data, the model, and the training loop written out in full
- * (zeroGrad, forward, loss, backward, step).
+ * Each lesson is one class, readable top to bottom: a "What you will see" narration, its
+ * {@code LESSON} (what it states about itself once: its name, its network, its input and
+ * prediction columns, and for the lessons on real data the standardisation fitted on its own
+ * training rows), then a {@code train} method with the data, the model, and the training loop
+ * written out in full (zeroGrad, forward, loss, backward, step).
  * <ol>
  *   <li>{@link io.github.backprop4j.examples.Example01_FitALine} ({@code line}): one
  *       {@code Linear} layer fits y = 3x + 2;</li>
@@ -25,6 +27,8 @@
  * <h2>Key classes</h2>
  * <ul>
  *   <li>{@link io.github.backprop4j.examples.Main}: the launcher; one subcommand per lesson.</li>
+ *   <li>{@link io.github.backprop4j.examples.Lesson}: what a lesson states about itself, used
+ *       by its own training and by {@code predict}, so that the two cannot drift apart.</li>
  *   <li>{@link io.github.backprop4j.examples.Hyperparameters}: epochs, learning rate, momentum,
  *       batch size and seed; each lesson has tuned {@code DEFAULTS}.</li>
  *   <li>{@link io.github.backprop4j.examples.TrainingMonitor}: records the loss, stops with a
@@ -33,7 +37,8 @@
  *   <li>{@link io.github.backprop4j.examples.TrainingResult}: what {@code train} returns (final
  *       loss, metrics, loss history, curves, model), so that tests need not read logs.</li>
  *   <li>{@link io.github.backprop4j.examples.Plots}: the loss curve (and prediction against
- *       truth) as a PNG, written atomically and without a screen.</li>
+ *       truth) as a PNG, written atomically (through the io module's {@code AtomicFiles}) and
+ *       without a screen.</li>
  *   <li>{@link io.github.backprop4j.examples.ExampleCommand} and
  *       {@link io.github.backprop4j.examples.TrainingOptions}: what every lesson shares on the
  *       command line.</li>
@@ -41,7 +46,8 @@
  *       every lesson; a run resumed at an epoch goes on bit for bit as if it had never
  *       stopped.</li>
  *   <li>{@link io.github.backprop4j.examples.Predict}: the {@code predict} command, which loads
- *       a saved lesson and writes its predictions for a CSV file.</li>
+ *       a saved lesson and writes its predictions for a CSV file, knowing of each lesson only
+ *       its {@code Lesson}.</li>
  * </ul>
  */
 package io.github.backprop4j.examples;

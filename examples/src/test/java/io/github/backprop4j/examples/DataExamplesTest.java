@@ -1,6 +1,5 @@
 package io.github.backprop4j.examples;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,13 +58,8 @@ class DataExamplesTest {
 
     @Test
     void diabetes_sameSeedTwice_bitIdentical() {
-        Hyperparameters h = Example05_Diabetes.DEFAULTS.withEpochs(10);
-
-        TrainingResult first = Example05_Diabetes.train(h);
-        TrainingResult second = Example05_Diabetes.train(h);
-
-        assertArrayEquals(first.lossHistory(), second.lossHistory());
-        assertEquals(first.metrics(), second.metrics());
+        Reproducible.assertSameNumbersTwice(Example05_Diabetes::train,
+                Example05_Diabetes.DEFAULTS.withEpochs(10));
     }
 
     @Test
@@ -100,13 +94,8 @@ class DataExamplesTest {
 
     @Test
     void iris_sameSeedTwice_bitIdentical() {
-        Hyperparameters h = Example06_IrisClassifier.DEFAULTS.withEpochs(10);
-
-        TrainingResult first = Example06_IrisClassifier.train(h);
-        TrainingResult second = Example06_IrisClassifier.train(h);
-
-        assertArrayEquals(first.lossHistory(), second.lossHistory());
-        assertEquals(first.metrics(), second.metrics());
+        Reproducible.assertSameNumbersTwice(Example06_IrisClassifier::train,
+                Example06_IrisClassifier.DEFAULTS.withEpochs(10));
     }
 
     @Test

@@ -8,37 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The launcher: help, option errors, the divergence error line and the plot file. */
 class MainTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Launcher launcher = new Launcher();
 
     @TempDir
     Path dir;
 
-    private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
-
     @Test
     void help_listsAllSixExamplesOneLineEach() {
-        int status = run("--help");
+        launcher.succeeds("--help");
 
-        assertEquals(0, status);
-        String help = out.toString();
+        String help = launcher.out();
         String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris"};
         for (int i = 0; i < names.length; i++) {
             String line = "  " + names[i] + " ";
@@ -55,10 +45,9 @@ class MainTest {
 
     @Test
     void exampleHelp_showsTheExampleDefaults() {
-        int status = run("iris", "--help");
+        launcher.succeeds("iris", "--help");
 
-        assertEquals(0, status);
-        String help = out.toString();
+        String help = launcher.out();
         assertTrue(help.contains("(default: " + Example06_IrisClassifier.DEFAULTS.epochs() + ")"),
                 help);
         assertTrue(help.contains("target/plots/iris.png") || help.contains("target\\plots\\iris.png"),
@@ -73,53 +62,33 @@ class MainTest {
 
     @Test
     void unknownKernels_isAUsageErrorListingTheAvailableOnes() {
-        int status = run("line", "--kernels", "bogus", "--plot", dir.resolve("line.png").toString());
+        Path plot = dir.resolve("line.png");
 
-        assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("'--kernels': Unknown matrix kernels 'bogus': expected one of [ejml, openblas]"),
-                err.toString());
-        assertFalse(Files.exists(dir.resolve("line.png")));
+        launcher.rejectsWith("'--kernels': Unknown matrix kernels 'bogus': expected one of"
+                + " [ejml, openblas]", "line", "--kernels", "bogus", "--plot", plot.toString());
+
+        assertFalse(Files.exists(plot));
     }
 
-    @Test
-    void negativeEpochs_isAUsageErrorNamingTheOption() {
-        int status = run("line", "--epochs", "-1");
-
-        assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("'--epochs': must be >= 0, got -1"), err.toString());
-    }
-
-    @Test
-    void zeroLearningRate_isAUsageErrorNamingTheOption() {
-        int status = run("line", "--lr", "0");
-
-        assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("'--lr': must be positive and finite, got 0.0"),
-                err.toString());
-    }
-
-    @Test
-    void zeroBatchSize_isAUsageErrorNamingTheOption() {
-        int status = run("line", "--batch-size", "0");
-
-        assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("'--batch-size': must be >= 1, got 0"),
-                err.toString());
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "--epochs     | -1 | '--epochs': must be >= 0, got -1",
+        "--lr         | 0  | '--lr': must be positive and finite, got 0.0",
+        "--momentum   | 1  | '--momentum': must be in [0, 1), got 1.0",
+        "--batch-size | 0  | '--batch-size': must be >= 1, got 0"})
+    void badValue_isAUsageErrorNamingTheOption(String option, String value, String message) {
+        launcher.rejectsWith(message, "line", option, value);
     }
 
     @Test
     void divergingRun_printsOneErrorLineWithoutStackTrace() {
         Path plot = dir.resolve("never.png");
 
-        int status = run("sine", "--lr", "1e6", "--plot", plot.toString());
+        String text = launcher.failsWith("error: sine: the loss became ", "sine", "--lr", "1e6",
+                "--plot", plot.toString());
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = err.toString().strip();
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("error: sine: the loss became "), text);
         assertTrue(text.contains("at epoch 1, step "), text);
         assertTrue(text.contains("try a smaller one"), text);
-        assertFalse(text.contains("Exception"), text);
         assertFalse(Files.exists(plot), "no plot for a failed run");
     }
 
@@ -127,9 +96,8 @@ class MainTest {
     void run_writesAValidPngWhereAsked() throws IOException {
         Path plot = dir.resolve("nested/dirs/line.png");
 
-        int status = run("line", "--epochs", "3", "--plot", plot.toString());
+        launcher.succeeds("line", "--epochs", "3", "--plot", plot.toString());
 
-        assertEquals(0, status, err.toString());
         BufferedImage image = ImageIO.read(plot.toFile());
         assertNotNull(image, "not a readable PNG");
         assertEquals(2 * Plots.PANEL_WIDTH, image.getWidth());

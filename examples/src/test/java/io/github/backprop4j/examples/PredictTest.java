@@ -11,8 +11,6 @@ import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.layers.Sequential;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The {@code predict} command: its numbers are the in-memory model's, bit for bit; its output is
@@ -31,18 +28,10 @@ class PredictTest {
     /** Probabilities of a Softmax row sum to 1 up to rounding. */
     private static final double PROBABILITY_SUM_TOLERANCE = 1e-12;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Launcher launcher = new Launcher();
 
     @TempDir
     Path dir;
-
-    private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
 
     private Path file(String name) {
         return dir.resolve(name);
@@ -53,14 +42,20 @@ class PredictTest {
     }
 
     private void train(String example, int epochs, Path save) {
-        int status = run(example, "--epochs", String.valueOf(epochs), "--save", save.toString(),
+        launcher.succeeds(example, "--epochs", String.valueOf(epochs), "--save", save.toString(),
                 "--plot", file("plot.png").toString());
-        assertEquals(0, status, err.toString());
     }
 
-    private int predict(String example, Path load, Path input, Path output) {
-        return run("predict", "--example", example, "--load", load.toString(), "--input",
-                input.toString(), "--output", output.toString());
+    /** The arguments of {@code predict}. */
+    private static String[] predict(String example, Path load, Path input, Path output) {
+        return new String[] {"predict", "--example", example, "--load", load.toString(),
+            "--input", input.toString(), "--output", output.toString()};
+    }
+
+    /** Runs {@code predict}, which must succeed, and reads what it wrote. */
+    private CsvTable predicted(String example, Path load, Path input) throws IOException {
+        launcher.succeeds(predict(example, load, input, file("out.csv")));
+        return CsvTable.read(file("out.csv"));
     }
 
     private static void assertSameNumbers(Matrix expected, Matrix actual) {
@@ -80,10 +75,8 @@ class PredictTest {
                 Example02_FitASine.DEFAULTS.withEpochs(20)).model();
         Path input = write("in.csv", "x\n0\n0.5\n1.5707963267948966\n-3\n2e-1\n");
 
-        int status = predict("sine", file("sine.st"), input, file("out.csv"));
+        CsvTable table = predicted("sine", file("sine.st"), input);
 
-        assertEquals(0, status, err.toString());
-        CsvTable table = CsvTable.read(file("out.csv"));
         assertEquals(List.of("x", "predicted_sin_x"), table.columnNames());
         assertEquals(List.of("0", "0.5", "1.5707963267948966", "-3", "2e-1"), table.strings("x"),
                 "inputs copied as written");
@@ -97,10 +90,8 @@ class PredictTest {
         Checkpoint.save(file("w.st"), model);
         Path input = write("in.csv", "y,id,x\n0.5,\"a, b\",1\n-2,c,3\n");
 
-        int status = predict("surface", file("w.st"), input, file("out.csv"));
+        CsvTable table = predicted("surface", file("w.st"), input);
 
-        assertEquals(0, status, err.toString());
-        CsvTable table = CsvTable.read(file("out.csv"));
         assertEquals(List.of("y", "id", "x", "predicted_sin_x_cos_y"), table.columnNames());
         assertEquals(List.of("a, b", "c"), table.strings("id"), "a quoted comma survives");
         assertSameNumbers(model.predict(table.columns("x", "y")),
@@ -114,9 +105,8 @@ class PredictTest {
                 Example04_SeveralOutputs.DEFAULTS.withEpochs(3)).model();
         Path input = write("in.csv", "x\n-1\n1\n");
 
-        assertEquals(0, predict("multi", file("m.st"), input, file("out.csv")), err.toString());
+        CsvTable table = predicted("multi", file("m.st"), input);
 
-        CsvTable table = CsvTable.read(file("out.csv"));
         assertSameNumbers(inMemory.predict(table.columns("x")),
                 table.columns("predicted_sin_x", "predicted_cos_x"));
     }
@@ -128,10 +118,8 @@ class PredictTest {
                 Example05_Diabetes.DEFAULTS.withEpochs(10));
         Path input = copyResource("diabetes.csv");
 
-        assertEquals(0, predict("diabetes", file("d.st"), input, file("out.csv")),
-                err.toString());
+        CsvTable table = predicted("diabetes", file("d.st"), input);
 
-        CsvTable table = CsvTable.read(file("out.csv"));
         assertEquals(12, table.columnNames().size(), "10 features, the truth, the prediction");
         Matrix truth = testRows(table.columns("progression"));
         Matrix predicted = testRows(table.columns("predicted_progression"));
@@ -150,9 +138,8 @@ class PredictTest {
         String species = "species";
         Files.writeString(input, Files.readString(input).replaceFirst(species, "true_species"));
 
-        assertEquals(0, predict("iris", file("i.st"), input, file("out.csv")), err.toString());
+        CsvTable table = predicted("iris", file("i.st"), input);
 
-        CsvTable table = CsvTable.read(file("out.csv"));
         assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width",
                 "true_species", "predicted_species", "p_setosa", "p_versicolor", "p_virginica"),
                 table.columnNames());
@@ -182,11 +169,10 @@ class PredictTest {
         train("surface", 1, file("s.st"));
         Path input = write("in.csv", "x,z\n1,2\n");
 
-        int status = predict("surface", file("s.st"), input, file("out.csv"));
+        launcher.failsWith("error: predict: " + input + " must have the 'surface' example's"
+                + " input columns x,y, got no y (its columns: x,z)",
+                predict("surface", file("s.st"), input, file("out.csv")));
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        assertOneErrorLine("error: predict: " + input + " must have the 'surface' example's"
-                + " input columns x,y, got no y (its columns: x,z)");
         assertFalse(Files.exists(file("out.csv")));
     }
 
@@ -195,12 +181,11 @@ class PredictTest {
         train("sine", 1, file("sine.st"));
         Path input = write("in.csv", "x,y\n1,2\n");
 
-        int status = predict("surface", file("sine.st"), input, file("out.csv"));
-
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = assertOneErrorLine("error: predict: the checkpoint must fit the 'surface'"
+        String text = launcher.failsWith("error: predict: the checkpoint must fit the 'surface'"
                 + " example's network: Checkpoint.load(" + file("sine.st")
-                + "): file must fit the model, got 5 problems: ");
+                + "): file must fit the model, got 5 problems: ",
+                predict("surface", file("sine.st"), input, file("out.csv")));
+
         assertTrue(text.contains("\"0.weight\" must have shape [64, 2] (out×in), got [32, 1]"),
                 text);
         assertFalse(Files.exists(file("out.csv")));
@@ -211,11 +196,9 @@ class PredictTest {
         train("line", 1, file("l.st"));
         Path input = write("in.csv", "x\n1\nabc\n");
 
-        int status = predict("line", file("l.st"), input, file("out.csv"));
+        String text = launcher.failsWith("error: predict: CsvTable.columns: value must be a"
+                + " number, got \"abc\"", predict("line", file("l.st"), input, file("out.csv")));
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = assertOneErrorLine("error: predict: CsvTable.columns: value must be a"
-                + " number, got \"abc\"");
         assertTrue(text.contains("line 3, column 1 \"x\""), text);
     }
 
@@ -224,49 +207,44 @@ class PredictTest {
         train("line", 1, file("l.st"));
         Path input = write("in.csv", "x,predicted_y\n1,2\n");
 
-        int status = predict("line", file("l.st"), input, file("out.csv"));
-
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        assertOneErrorLine("error: predict: " + input + " must not have columns named like the"
-                + " predictions, got predicted_y; rename or drop them");
+        launcher.failsWith("error: predict: " + input + " must not have columns named like the"
+                + " predictions, got predicted_y; rename or drop them",
+                predict("line", file("l.st"), input, file("out.csv")));
     }
 
     @Test
     void predict_missingFiles_areOneErrorLineEach() throws IOException {
         Path input = write("in.csv", "x\n1\n");
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE,
-                predict("sine", file("none.st"), input, file("out.csv")));
-        assertOneErrorLine("error: predict: --load must name an existing checkpoint, got no file"
-                + " at " + file("none.st"));
+        launcher.failsWith("error: predict: --load must name an existing checkpoint, got no file"
+                + " at " + file("none.st"), predict("sine", file("none.st"), input,
+                file("out.csv")));
 
         train("sine", 1, file("sine.st"));
-        err.getBuffer().setLength(0);
-        assertEquals(CommandLine.ExitCode.SOFTWARE,
-                predict("sine", file("sine.st"), file("none.csv"), file("out.csv")));
-        assertOneErrorLine("error: predict: --input must name an existing CSV file, got no file"
-                + " at " + file("none.csv"));
+        launcher.failsWith("error: predict: --input must name an existing CSV file, got no file"
+                + " at " + file("none.csv"), predict("sine", file("sine.st"), file("none.csv"),
+                file("out.csv")));
     }
 
     @Test
     void predict_unknownExample_isAUsageErrorListingTheExamples() throws IOException {
         Path input = write("in.csv", "x\n1\n");
 
-        int status = predict("cosine", file("none.st"), input, file("out.csv"));
-
-        assertEquals(CommandLine.ExitCode.USAGE, status);
-        assertTrue(err.toString().contains("Invalid value for option '--example': must be one of"
-                + " [line, sine, surface, multi, diabetes, iris], got 'cosine'"), err.toString());
+        launcher.rejectsWith("Invalid value for option '--example': must be one of [line, sine,"
+                + " surface, multi, diabetes, iris], got 'cosine'",
+                predict("cosine", file("none.st"), input, file("out.csv")));
     }
 
     @Test
     void predictHelp_listsEveryExamplesInputColumns() {
-        assertEquals(0, run("predict", "--help"));
+        launcher.succeeds("predict", "--help");
 
-        String help = out.toString();
+        String help = launcher.out();
         assertTrue(help.contains("  surface   x,y -> predicted_sin_x_cos_y"), help);
         assertTrue(help.contains("  diabetes  age,sex,bmi,bp,s1,s2,s3,s4,s5,s6"), help);
         assertTrue(help.contains("-> predicted_species,p_setosa,p_versicolor,p_virginica"), help);
+        assertTrue(help.contains("diabetes and iris standardise their inputs as in training"),
+                help);
         assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
     }
 
@@ -301,13 +279,5 @@ class PredictTest {
             Files.copy(in, target);
             return target;
         }
-    }
-
-    private String assertOneErrorLine(String prefix) {
-        String text = err.toString().strip();
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith(prefix), text);
-        assertFalse(text.contains("Exception"), text);
-        return text;
     }
 }

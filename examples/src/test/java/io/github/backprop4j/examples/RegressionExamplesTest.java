@@ -1,6 +1,5 @@
 package io.github.backprop4j.examples;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,14 +75,8 @@ class RegressionExamplesTest {
 
     @Test
     void sine_sameSeedTwice_bitIdentical() {
-        Hyperparameters h = Example02_FitASine.DEFAULTS.withEpochs(20);
-
-        TrainingResult first = Example02_FitASine.train(h);
-        TrainingResult second = Example02_FitASine.train(h);
-
-        assertArrayEquals(first.lossHistory(), second.lossHistory());
-        assertEquals(first.finalLoss(), second.finalLoss(), 0);
-        assertArrayEquals(first.curves().get(0).predicted(), second.curves().get(0).predicted());
+        Reproducible.assertSameNumbersTwice(Example02_FitASine::train,
+                Example02_FitASine.DEFAULTS.withEpochs(20));
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.layers.Sequential;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code --save} and {@code --load} through the launcher: a run stopped at an epoch and resumed
@@ -26,18 +23,10 @@ import picocli.CommandLine;
  */
 class ResumeTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Launcher launcher = new Launcher();
 
     @TempDir
     Path dir;
-
-    private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
 
     private String plot() {
         return dir.resolve("plot.png").toString();
@@ -50,13 +39,13 @@ class ResumeTest {
     /** Trains {@code first} epochs, saves, loads, trains {@code rest}; and straight through. */
     private void assertResumesExactly(String example, int first, int rest, String... options)
             throws IOException {
-        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(first + rest),
-            "--save", file("straight.st").toString(), "--plot", plot()}, options)), err.toString());
-        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(first),
-            "--save", file("half.st").toString(), "--plot", plot()}, options)), err.toString());
-        assertEquals(0, run(concat(new String[] {example, "--epochs", String.valueOf(rest),
+        launcher.succeeds(concat(new String[] {example, "--epochs", String.valueOf(first + rest),
+            "--save", file("straight.st").toString(), "--plot", plot()}, options));
+        launcher.succeeds(concat(new String[] {example, "--epochs", String.valueOf(first),
+            "--save", file("half.st").toString(), "--plot", plot()}, options));
+        launcher.succeeds(concat(new String[] {example, "--epochs", String.valueOf(rest),
             "--load", file("half.st").toString(), "--save", file("resumed.st").toString(),
-            "--plot", plot()}, options)), err.toString());
+            "--plot", plot()}, options));
 
         byte[] straight = Files.readAllBytes(file("straight.st"));
         byte[] half = Files.readAllBytes(file("half.st"));
@@ -91,8 +80,8 @@ class ResumeTest {
 
     @Test
     void save_writesTheStepAndTheMomentumBuffers() throws IOException {
-        assertEquals(0, run("sine", "--epochs", "3", "--save", file("s.st").toString(),
-                "--plot", plot()), err.toString());
+        launcher.succeeds("sine", "--epochs", "3", "--save", file("s.st").toString(),
+                "--plot", plot());
 
         Sequential model = Example02_FitASine.model(new SplittableRandom(1));
         long step = Checkpoint.load(file("s.st"), model);
@@ -105,53 +94,52 @@ class ResumeTest {
 
     @Test
     void zeroEpochsAfterLoad_onlyEvaluates_andSavesTheSameCheckpoint() throws IOException {
-        assertEquals(0, run("iris", "--epochs", "5", "--save", file("a.st").toString(),
-                "--plot", plot()), err.toString());
+        launcher.succeeds("iris", "--epochs", "5", "--save", file("a.st").toString(),
+                "--plot", plot());
 
-        assertEquals(0, run("iris", "--epochs", "0", "--load", file("a.st").toString(),
-                "--save", file("b.st").toString(), "--plot", plot()), err.toString());
+        launcher.succeeds("iris", "--epochs", "0", "--load", file("a.st").toString(),
+                "--save", file("b.st").toString(), "--plot", plot());
 
         assertArrayEquals(Files.readAllBytes(file("a.st")), Files.readAllBytes(file("b.st")));
     }
 
+    /** Trains sine for one epoch and saves it: a checkpoint for the refusals below. */
+    private Path oneSineEpoch() {
+        launcher.succeeds("sine", "--epochs", "1", "--save", file("a.st").toString(),
+                "--plot", plot());
+        return file("a.st");
+    }
+
     @Test
     void load_checkpointFromAnotherBatchSize_isRefusedNamingTheStep() {
-        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
-                "--plot", plot()), err.toString());
+        Path checkpoint = oneSineEpoch();
 
-        int status = run("sine", "--epochs", "1", "--batch-size", "24", "--load",
-                file("a.st").toString(), "--plot", plot());
-
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        assertOneErrorLine("error: sine: the checkpoint's step must be a whole number of epochs"
-                + " of 11 batches, got step 16; was it saved with another --batch-size?");
+        launcher.failsWith("error: sine: the checkpoint's step must be a whole number of epochs"
+                + " of 11 batches, got step 16; was it saved with another --batch-size?",
+                "sine", "--epochs", "1", "--batch-size", "24", "--load", checkpoint.toString(),
+                "--plot", plot());
     }
 
     @Test
     void load_otherMomentum_isRefusedListingTheOptimizerProblem() {
-        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
-                "--plot", plot()), err.toString());
+        Path checkpoint = oneSineEpoch();
 
-        int status = run("sine", "--epochs", "1", "--momentum", "0.5", "--load",
-                file("a.st").toString(), "--plot", plot());
+        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example: ",
+                "sine", "--epochs", "1", "--momentum", "0.5", "--load", checkpoint.toString(),
+                "--plot", plot());
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = assertOneErrorLine("error: sine: the checkpoint does not fit this example: ");
         assertTrue(text.contains("optimizer: "), text);
         assertTrue(text.contains("momentum"), text);
     }
 
     @Test
     void load_otherExamplesCheckpoint_isRefusedListingTheShapes() {
-        assertEquals(0, run("sine", "--epochs", "1", "--save", file("a.st").toString(),
-                "--plot", plot()), err.toString());
+        Path checkpoint = oneSineEpoch();
 
-        int status = run("surface", "--epochs", "1", "--load", file("a.st").toString(),
+        String text = launcher.failsWith("error: surface: the checkpoint does not fit this"
+                + " example: ", "surface", "--epochs", "1", "--load", checkpoint.toString(),
                 "--plot", plot());
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = assertOneErrorLine("error: surface: the checkpoint does not fit this"
-                + " example: ");
         assertTrue(text.contains("\"0.weight\" must have shape [64, 2] (out×in), got [32, 1]"),
                 text);
     }
@@ -160,28 +148,24 @@ class ResumeTest {
     void load_weightsOnlyFile_isRefusedAsNotACheckpoint() throws IOException {
         Checkpoint.save(file("w.st"), Example02_FitASine.model(new SplittableRandom(3)));
 
-        int status = run("sine", "--epochs", "1", "--load", file("w.st").toString(),
-                "--plot", plot());
+        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example: ",
+                "sine", "--epochs", "1", "--load", file("w.st").toString(), "--plot", plot());
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        String text = assertOneErrorLine("error: sine: the checkpoint does not fit this example: ");
         assertTrue(text.contains("the file must hold optimizer state"), text);
     }
 
     @Test
     void load_missingFile_isOneErrorLineAndNoPlot() {
-        int status = run("sine", "--load", file("none.st").toString(), "--plot", plot());
+        launcher.failsWith("error: sine: --load must name an existing checkpoint, got no file at "
+                + file("none.st"), "sine", "--load", file("none.st").toString(), "--plot", plot());
 
-        assertEquals(CommandLine.ExitCode.SOFTWARE, status);
-        assertOneErrorLine("error: sine: --load must name an existing checkpoint, got no file at "
-                + file("none.st"));
         assertFalse(Files.exists(Path.of(plot())));
     }
 
     @Test
     void trainInCode_withCheckpoints_savesWhatTheLauncherSaves() throws IOException {
-        assertEquals(0, run("multi", "--epochs", "2", "--save", file("cli.st").toString(),
-                "--plot", plot()), err.toString());
+        launcher.succeeds("multi", "--epochs", "2", "--save", file("cli.st").toString(),
+                "--plot", plot());
         Checkpoints checkpoints = new Checkpoints("multi", null, file("code.st"));
 
         Example04_SeveralOutputs.train(Example04_SeveralOutputs.DEFAULTS.withEpochs(2),
@@ -199,13 +183,5 @@ class ResumeTest {
 
         assertTrue(e.getMessage().startsWith("Checkpoints.save: called before resume"),
                 e.getMessage());
-    }
-
-    private String assertOneErrorLine(String prefix) {
-        String text = err.toString().strip();
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith(prefix), text);
-        assertFalse(text.contains("Exception"), text);
-        return text;
     }
 }

@@ -41,10 +41,11 @@ import java.util.function.UnaryOperator;
  * lists every name and key.
  *
  * <h2>Safety</h2>
- * Saving is atomic ({@link SafetensorsWriter#write(StateDict, Path)}): a failure part way
- * leaves an existing file as it was. Loading checks the model and the optimizer before it
- * changes either, and lists every problem in one {@link StateDictException}; after a failure
- * both are as they were.
+ * Saving is atomic ({@link SafetensorsWriter#write(StateDict, Path)}, through
+ * {@link AtomicFiles}): a failure or a kill part way leaves an existing file as it was, and a
+ * checkpoint's POSIX permissions survive a new save of it. Loading checks the model and the
+ * optimizer before it changes either, and lists every problem in one
+ * {@link StateDictException}; after a failure both are as they were.
  */
 public final class Checkpoint {
 

@@ -14,13 +14,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +37,10 @@ import java.util.function.UnaryOperator;
  *       request ({@link Tensor#withDType}, {@link StateDict#withDType}).</li>
  * </ul>
  *
- * <p>Writing to a {@link Path} is atomic: the bytes go to a temporary file in the same folder,
- * which is forced to disk and then moved over the target in one step. A failure at any point
- * leaves an existing target as it was and removes the temporary file.
+ * <p>Writing to a {@link Path} is atomic, through {@link AtomicFiles}: the bytes go to a
+ * temporary file in the same folder, which is forced to disk and then renamed over the target
+ * in one step. A failure at any point leaves an existing target as it was and removes the
+ * temporary file.
  *
  * <p>Exceptions: {@link IllegalArgumentException} for content that cannot be written (an F32
  * tensor with a finite value beyond the float range, a header over the format's limit),
@@ -67,7 +63,8 @@ public final class SafetensorsWriter {
      *
      * @param file the content
      * @param path the target file; its folder must exist
-     * @throws IOException if the file system fails; the target is then unchanged
+     * @throws IOException if the file system fails; the target is then unchanged (see
+     *                     {@link AtomicFiles#write})
      */
     public static void write(StateDict file, Path path) throws IOException {
         write(file, path, UnaryOperator.identity());
@@ -84,28 +81,8 @@ public final class SafetensorsWriter {
         Objects.requireNonNull(file, "SafetensorsWriter.write: file must not be null");
         Objects.requireNonNull(path, "SafetensorsWriter.write: path must not be null");
         byte[] header = header(file);   // checks the content before anything is created
-        Path target = path.toAbsolutePath();
-        Path temp = temporaryFileFor(target);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                writeBody(header, file, wrap.apply(channel));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        forceFolder(target.getParent());
+        AtomicFiles.write(path,
+                out -> writeBody(header, file, wrap.apply(Channels.newChannel(out))));
     }
 
     /**
@@ -262,34 +239,6 @@ public final class SafetensorsWriter {
     private static void writeFully(ByteBuffer buffer, WritableByteChannel out) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    // ---------------------------------------------------------------- files
-
-    /**
-     * A temporary name beside the target, unique per process and thread, hidden on Unix:
-     * {@code .model.safetensors.1234-1.tmp}. It is opened with the folder's default permissions,
-     * which the target then keeps.
-     */
-    static Path temporaryFileFor(Path target) {
-        String name = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().getId() + ".tmp";
-        return target.resolveSibling(name);
-    }
-
-    /**
-     * Forces the folder's entry for the moved file to disk where the platform allows it. Some
-     * platforms cannot open a folder; the file itself is already on disk and in place then.
-     */
-    private static void forceFolder(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Best effort only: the move has been done, and the data were forced before it.
         }
     }
 }

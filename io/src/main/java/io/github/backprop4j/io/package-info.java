@@ -1,7 +1,8 @@
 /**
  * Files: reading and writing the safetensors format, the one PyTorch and Hugging Face
- * use to share weights, so that a model trained here can be loaded there and back; and
- * checkpoints, which save a model with its optimizer so that training resumes exactly.
+ * use to share weights, so that a model trained here can be loaded there and back;
+ * checkpoints, which save a model with its optimizer so that training resumes exactly; and the
+ * one atomic write through which every file the framework writes is saved.
  *
  * <h2>Reading order</h2>
  * The named tensors a file holds are core's {@link io.github.backprop4j.core.state.StateDict};
@@ -15,7 +16,11 @@
  *       throws;</li>
  *   <li>{@link io.github.backprop4j.io.Checkpoint}: a model, its optimizer and the
  *       training step in one file, saved atomically and loaded all or nothing (the layout is in
- *       {@code docs/checkpoints.md}).</li>
+ *       {@code docs/checkpoints.md});</li>
+ *   <li>{@link io.github.backprop4j.io.AtomicFiles}: how a file is saved so that a crash, a
+ *       kill or a second saver never leaves half of it: a temporary file with a random name,
+ *       forced to disk, renamed over the target; what a killed save leaves, the next one
+ *       removes.</li>
  * </ol>
  *
  * <h2>Example</h2>

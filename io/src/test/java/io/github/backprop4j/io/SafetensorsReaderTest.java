@@ -35,6 +35,14 @@ class SafetensorsReaderTest {
         assertEquals(SOURCE, e.source());
     }
 
+    /** The same for the bytes read from a stream, whose length is not known in advance. */
+    private static void assertStreamRejected(byte[] file, String fault) {
+        SafetensorsFormatException e = assertThrows(SafetensorsFormatException.class,
+                () -> SafetensorsReader.read(new ByteArrayInputStream(file), SOURCE));
+        assertEquals(PREFIX + fault, e.getMessage());
+        assertEquals(SOURCE, e.source());
+    }
+
     /** A file with this header and exactly the data its single test tensor needs. */
     private static void assertHeaderRejected(String header, int dataBytes, String fault) {
         assertRejected(TestFiles.file(header, dataBytes), fault);
@@ -83,44 +91,31 @@ class SafetensorsReaderTest {
     void read_streamWithHeaderLengthOverTheLimit_throwsBeforeReadingIt() {
         byte[] file = TestFiles.raw(SafetensorsReader.MAX_HEADER_LENGTH + 1, new byte[0], 92);
 
-        SafetensorsFormatException e = assertThrows(SafetensorsFormatException.class,
-                () -> SafetensorsReader.read(new ByteArrayInputStream(file), SOURCE));
-
-        assertEquals(PREFIX + "header length must be at most 100000000 bytes, got 100000001",
-                e.getMessage());
+        assertStreamRejected(file, "header length must be at most 100000000 bytes, got 100000001");
     }
 
     @Test
     void read_streamEndingInsideTheHeader_throwsWithBothLengths() {
         byte[] file = TestFiles.raw(SafetensorsReader.MAX_HEADER_LENGTH, new byte[0], 92);
 
-        SafetensorsFormatException e = assertThrows(SafetensorsFormatException.class,
-                () -> SafetensorsReader.read(new ByteArrayInputStream(file), SOURCE));
-
-        assertEquals(PREFIX + "header length must fit in the bytes after the length field, got"
-                + " 100000000 but the stream ends after 92 of them", e.getMessage());
+        assertStreamRejected(file, "header length must fit in the bytes after the length field, got"
+                + " 100000000 but the stream ends after 92 of them");
     }
 
     @Test
     void read_streamWithBytesAfterTheLastTensor_throws() {
         byte[] file = TestFiles.file(ONE, 17);
 
-        SafetensorsFormatException e = assertThrows(SafetensorsFormatException.class,
-                () -> SafetensorsReader.read(new ByteArrayInputStream(file), SOURCE));
-
-        assertEquals(PREFIX + "data must end at the end of the file, got more bytes after offset"
-                + " 16, where the last tensor ends", e.getMessage());
+        assertStreamRejected(file, "data must end at the end of the file, got more bytes after"
+                + " offset 16, where the last tensor ends");
     }
 
     @Test
     void read_streamEndingInsideTheData_throwsAsTruncated() {
         byte[] file = TestFiles.file(ONE, 15);
 
-        SafetensorsFormatException e = assertThrows(SafetensorsFormatException.class,
-                () -> SafetensorsReader.read(new ByteArrayInputStream(file), SOURCE));
-
-        assertEquals(PREFIX + "file must hold the 16 bytes of data that the data_offsets"
-                + " describe, got only 15 (is it truncated?)", e.getMessage());
+        assertStreamRejected(file, "file must hold the 16 bytes of data that the data_offsets"
+                + " describe, got only 15 (is it truncated?)");
     }
 
     // ---------------------------------------------------------------- header text

@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,7 +155,7 @@ class SafetensorsWriterTest {
         SafetensorsWriter.write(sample(DType.F64), target);
 
         assertArrayEquals(SafetensorsWriter.toBytes(sample(DType.F64)), Files.readAllBytes(target));
-        assertEquals(List.of("model.safetensors"), listFolder());
+        assertEquals(List.of("model.safetensors"), TestFiles.names(folder));
     }
 
     @Test
@@ -180,9 +178,13 @@ class SafetensorsWriterTest {
         IOException e = assertThrows(IOException.class, () -> SafetensorsWriter.write(
                 sample(DType.F64), target, channel -> new FailingChannel(channel, failAfter)));
 
-        assertEquals("disk full after 100 bytes", e.getMessage());
+        assertTrue(e.getMessage().startsWith("AtomicFiles.write: cannot write " + target
+                + " (while writing the temporary file "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("): disk full after 100 bytes; the file is unchanged"),
+                e.getMessage());
+        assertEquals("disk full after 100 bytes", e.getCause().getMessage());
         assertArrayEquals(before, Files.readAllBytes(target));
-        assertEquals(List.of("model.safetensors"), listFolder());
+        assertEquals(List.of("model.safetensors"), TestFiles.names(folder));
     }
 
     @Test
@@ -192,7 +194,7 @@ class SafetensorsWriterTest {
         assertThrows(IOException.class, () -> SafetensorsWriter.write(
                 sample(DType.F64), target, channel -> new FailingChannel(channel, 8)));
 
-        assertEquals(List.of(), listFolder());
+        assertEquals(List.of(), TestFiles.names(folder));
     }
 
     @Test
@@ -206,7 +208,7 @@ class SafetensorsWriterTest {
 
         assertEquals("SafetensorsWriter.write: tensor 'w' must have values within the F32 range"
                 + " (|x| <= 3.4028235E38), got 1.0E300 at (1,1); write it as F64", e.getMessage());
-        assertEquals(List.of(), listFolder());
+        assertEquals(List.of(), TestFiles.names(folder));
     }
 
     @Test
@@ -234,12 +236,6 @@ class SafetensorsWriterTest {
 
         assertEquals("SafetensorsWriter.write: tensor 'w' of shape [2, 3] must hold a 2x3 matrix,"
                 + " got 3x2 (was it reshaped after the tensor was made?)", e.getMessage());
-    }
-
-    private List<String> listFolder() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
     }
 
     /** Passes the first {@code limit} bytes through, then fails as a full disk would. */

@@ -1,13 +1,21 @@
 package io.github.backprop4j.io;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Builds raw safetensors bytes by hand, independently of the writer, for the tests. */
+/**
+ * For the tests: raw safetensors bytes built by hand, independently of the writer; test
+ * resources; the contents of a folder.
+ */
 final class TestFiles {
 
     private TestFiles() {
@@ -49,6 +57,14 @@ final class TestFiles {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The names of the files in a folder, sorted: what a save left behind. */
+    static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted()
+                    .collect(Collectors.toList());
         }
     }
 }
