@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -78,8 +77,7 @@ import java.util.Objects;
  */
 public abstract class AbstractOptimizer implements Optimizer {
 
-    private static final Range LEARNING_RATE = Range.positive();
-    private static final String TYPE = "type";
+    private static final Range LEARNING_RATE = Range.nonNegative();
     private static final String LR = "lr";
     private static final String STEPS = "steps";
 
@@ -88,7 +86,7 @@ public abstract class AbstractOptimizer implements Optimizer {
 
     private final String name;
     private final List<Parameter> parameters;
-    private final List<Option> options = new ArrayList<>();
+    private final StateMetadata metadata;
     /** Per-parameter buffers by kind, in declaration order; each array parallels params. */
     private final Map<String, Matrix[]> buffers = new LinkedHashMap<>();
 
@@ -102,11 +100,13 @@ public abstract class AbstractOptimizer implements Optimizer {
      *                     {@code type} in state dicts
      * @param params       the parameters to update; not empty, no duplicates (same object, same
      *                     name or same value matrix)
-     * @param learningRate lr, finite and {@code > 0}
+     * @param learningRate lr, finite and {@code >= 0}, as PyTorch's (with 0 a step leaves the
+     *                     values where they are)
      * @throws IllegalArgumentException if an argument is invalid; the message says which
      */
     protected AbstractOptimizer(String name, List<Parameter> params, double learningRate) {
         this.name = Objects.requireNonNull(name, "AbstractOptimizer: name must not be null");
+        this.metadata = new StateMetadata(name, "optimizer", LR, STEPS);
         this.parameters = checkParameters(name, params);
         this.params = parameters.toArray(new Parameter[0]);
         this.learningRate = LEARNING_RATE.check(name, "learningRate", learningRate);
@@ -125,8 +125,7 @@ public abstract class AbstractOptimizer implements Optimizer {
      * @throws IllegalArgumentException {@code SGD: weightDecay must be finite and >= 0, got -1.0}
      */
     protected final double option(String optionName, double value, Range range) {
-        addOption(optionName, range.check(name, optionName, value));
-        return value;
+        return metadata.option(optionName, value, range);
     }
 
     /**
@@ -138,23 +137,7 @@ public abstract class AbstractOptimizer implements Optimizer {
      * @return {@code value}
      */
     protected final boolean option(String optionName, boolean value) {
-        addOption(optionName, value);
-        return value;
-    }
-
-    private void addOption(String optionName, Object value) {
-        String key = snakeCase(optionName);
-        for (Option o : options) {
-            if (o.key().equals(key)) {
-                throw new IllegalArgumentException(name + ": option names must be distinct, got \""
-                        + optionName + "\" twice");
-            }
-        }
-        if (key.equals(TYPE) || key.equals(LR) || key.equals(STEPS)) {
-            throw new IllegalArgumentException(name + ": option name must not be one of type, lr"
-                    + " and steps, which every optimizer records, got \"" + optionName + "\"");
-        }
-        options.add(new Option(optionName, key, value));
+        return metadata.option(optionName, value);
     }
 
     /**
@@ -213,15 +196,18 @@ public abstract class AbstractOptimizer implements Optimizer {
 
     /**
      * Changes the learning rate for the following steps, as a schedule does; the buffers are
-     * left as they are.
+     * left as they are. Allocates nothing.
      *
-     * @param learningRate the new lr, finite and {@code > 0}
+     * @param learningRate the new lr, finite and {@code >= 0}: 0 is where a cosine schedule with
+     *                     {@code etaMin = 0} arrives
      * @throws IllegalArgumentException if it is not; the rate is then unchanged
      */
     @Override
     public final void setLearningRate(double learningRate) {
-        this.learningRate = LEARNING_RATE.check(name + ".setLearningRate", "learningRate",
-                learningRate);
+        if (!LEARNING_RATE.contains(learningRate)) {   // so the message is built only to refuse
+            LEARNING_RATE.check(name + ".setLearningRate", "learningRate", learningRate);
+        }
+        this.learningRate = learningRate;
     }
 
     @Override
@@ -247,11 +233,7 @@ public abstract class AbstractOptimizer implements Optimizer {
                 }
             });
         }
-        b.metadata(TYPE, type()).metadata(LR, Double.toString(learningRate));
-        for (Option o : options) {
-            b.metadata(o.key(), o.value().toString());
-        }
-        return b.metadata(STEPS, Long.toString(steps)).build();
+        return metadata.write(b, learningRate, steps).build();
     }
 
     /**
@@ -267,23 +249,7 @@ public abstract class AbstractOptimizer implements Optimizer {
     public final List<String> checkStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, name + ".checkStateDict: stateDict must not be null");
         List<String> problems = new ArrayList<>();
-        Map<String, String> meta = stateDict.metadata();
-        if (!type().equals(meta.get(TYPE))) {
-            problems.add("\"type\" must be \"" + type() + "\", got " + quoted(meta.get(TYPE)));
-        }
-        if (!LEARNING_RATE.contains(parseDouble(meta.get(LR)))) {
-            problems.add("\"lr\" must be " + LEARNING_RATE + ", got " + quoted(meta.get(LR)));
-        }
-        for (Option o : options) {
-            if (!o.matches(meta.get(o.key()))) {
-                problems.add("\"" + o.key() + "\" must be " + o.value() + " as this optimizer"
-                        + " was built, got " + quoted(meta.get(o.key())));
-            }
-        }
-        long stepCount = parseSteps(meta.get(STEPS));
-        if (stepCount < 0) {
-            problems.add("\"steps\" must be a whole number >= 0, got " + quoted(meta.get(STEPS)));
-        }
+        long stepCount = metadata.check(stateDict.metadata(), problems);
         checkTensors(stateDict, stepCount, problems);
         return problems;
     }
@@ -300,8 +266,7 @@ public abstract class AbstractOptimizer implements Optimizer {
         for (Map.Entry<String, Tensor> e : stateDict.tensors().entrySet()) {
             Parameter p = expected.get(e.getKey());
             if (p == null) {
-                problems.add("unexpected \"" + e.getKey() + "\" (shape "
-                        + e.getValue().shapeString() + ")");
+                problems.add(StateMetadata.unexpected(e.getKey(), e.getValue()));
                 continue;
             }
             found++;
@@ -338,12 +303,8 @@ public abstract class AbstractOptimizer implements Optimizer {
      */
     @Override
     public final void loadStateDict(StateDict stateDict) {
-        List<String> problems = checkStateDict(stateDict);
-        if (!problems.isEmpty()) {
-            throw new StateDictException(name + ".loadStateDict: state dict must match this"
-                    + " optimizer", problems);
-        }
-        long loaded = Long.parseLong(stateDict.metadata().get(STEPS));
+        metadata.refuseIfAny(checkStateDict(stateDict));
+        long loaded = metadata.count(stateDict.metadata());
         buffers.forEach((kind, matrices) -> {
             for (int i = 0; i < params.length; i++) {
                 if (loaded > 0) {
@@ -354,7 +315,7 @@ public abstract class AbstractOptimizer implements Optimizer {
                 }
             }
         });
-        this.learningRate = Double.parseDouble(stateDict.metadata().get(LR));
+        this.learningRate = metadata.rate(stateDict.metadata());
         this.steps = loaded;
     }
 
@@ -365,67 +326,11 @@ public abstract class AbstractOptimizer implements Optimizer {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(name).append("(lr=").append(learningRate);
-        for (Option o : options) {
-            s.append(", ").append(o.name()).append('=').append(o.value());
-        }
+        metadata.appendOptions(s);
         return s.append(", parameters=").append(params.length).append(')').toString();
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private String type() {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A fixed option: its name in the builder, its key in state dicts, and its value (a Double or
-     * a Boolean, whose {@code toString} is the text in the state dict).
-     */
-    private record Option(String name, String key, Object value) {
-
-        /** Whether a state dict's text holds this value: the same number, or the same word. */
-        boolean matches(String text) {
-            if (value instanceof Double d) {
-                return parseDouble(text) == d;              // false for NaN: missing or malformed
-            }
-            return value.toString().equals(text);
-        }
-    }
-
-    /** {@code weightDecay} → {@code weight_decay}: PyTorch's spelling of an option. */
-    private static String snakeCase(String camelCase) {
-        StringBuilder s = new StringBuilder();
-        for (char c : camelCase.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                s.append('_').append(Character.toLowerCase(c));
-            } else {
-                s.append(c);
-            }
-        }
-        return s.toString();
-    }
-
-    /** The number, or NaN if the text is missing or not a number. */
-    private static double parseDouble(String text) {
-        try {
-            return text == null ? Double.NaN : Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** The step count, or -1 if the text is missing or not a whole number >= 0. */
-    private static long parseSteps(String text) {
-        try {
-            return text == null ? -1 : Math.max(-1, Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String quoted(String text) {
-        return text == null ? "nothing" : "\"" + text + "\"";
-    }
 
     /**
      * Rejects null, empty and duplicated parameter lists. Duplicates are the same object twice,

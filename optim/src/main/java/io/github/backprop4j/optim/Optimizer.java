@@ -61,7 +61,8 @@ public interface Optimizer extends Stateful {
     /**
      * Changes the learning rate for the following steps, as a schedule does.
      *
-     * @param lr the new learning rate, finite and {@code > 0}
+     * @param lr the new learning rate, finite and {@code >= 0}; a rate of 0 leaves the values
+     *           as they are (the buffers still move), as at the end of a cosine schedule
      * @throws IllegalArgumentException if it is not; the rate is then unchanged
      */
     void setLearningRate(double lr);

@@ -29,7 +29,7 @@ public final class Range {
     }
 
     /**
-     * Finite and {@code > 0}: a learning rate.
+     * Finite and {@code > 0}: Adam's ε, a schedule's decay factor γ.
      *
      * @return the range (0, ∞)
      */
@@ -38,7 +38,7 @@ public final class Range {
     }
 
     /**
-     * Finite and {@code >= 0}: a momentum factor or a weight decay.
+     * Finite and {@code >= 0}: a learning rate, a momentum factor or a weight decay.
      *
      * @return the range [0, ∞)
      */

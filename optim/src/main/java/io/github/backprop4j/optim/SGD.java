@@ -65,7 +65,7 @@ public final class SGD extends AbstractOptimizer {
      *
      * @param params       the parameters to update; not empty, no duplicates (same object, same
      *                     name or same value matrix)
-     * @param learningRate lr, finite and {@code > 0}
+     * @param learningRate lr, finite and {@code >= 0}
      * @throws IllegalArgumentException if an argument is invalid; the message says which
      */
     public SGD(List<Parameter> params, double learningRate) {
@@ -164,7 +164,7 @@ public final class SGD extends AbstractOptimizer {
         /**
          * Sets the learning rate lr (required).
          *
-         * @param learningRate finite and {@code > 0}
+         * @param learningRate finite and {@code >= 0}
          * @return this builder
          */
         public Builder learningRate(double learningRate) {

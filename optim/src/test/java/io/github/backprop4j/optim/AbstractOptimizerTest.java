@@ -144,7 +144,7 @@ class AbstractOptimizerTest {
 
         assertEquals(List.of(
                 "\"type\" must be \"signum\", got \"sgd\"",
-                "\"lr\" must be finite and > 0, got \"-1\"",
+                "\"lr\" must be finite and >= 0, got \"-1\"",
                 "\"beta\" must be 0.5 as this optimizer was built, got \"0.9\"",
                 "\"steps\" must be a whole number >= 0, got \"three\"",
                 "\"exp_avg.w\" must have its parameter's shape 1x2, got 2x1",

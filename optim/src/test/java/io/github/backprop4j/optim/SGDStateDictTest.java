@@ -99,7 +99,7 @@ class SGDStateDictTest {
 
         assertEquals(List.of(
                 "\"type\" must be \"sgd\", got \"adam\"",
-                "\"lr\" must be finite and > 0, got \"fast\"",
+                "\"lr\" must be finite and >= 0, got \"fast\"",
                 "\"momentum\" must be 0.9 as this optimizer was built, got \"0.5\"",
                 "\"nesterov\" must be true as this optimizer was built, got \"false\"",
                 "\"momentum_buffer.0.weight\" must have its parameter's shape 2x2, got 2x3",
@@ -115,7 +115,7 @@ class SGDStateDictTest {
 
         assertEquals(List.of(
                 "\"type\" must be \"sgd\", got nothing",
-                "\"lr\" must be finite and > 0, got nothing",
+                "\"lr\" must be finite and >= 0, got nothing",
                 "\"momentum\" must be 0.0 as this optimizer was built, got nothing",
                 "\"dampening\" must be 0.0 as this optimizer was built, got nothing",
                 "\"nesterov\" must be false as this optimizer was built, got nothing",

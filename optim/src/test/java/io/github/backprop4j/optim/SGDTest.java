@@ -191,14 +191,25 @@ class SGDTest {
 
     @Test
     void constructor_badLearningRate_throwsNamingValue() {
-        assertRejected("SGD: learningRate must be finite and > 0, got -0.1",
+        assertRejected("SGD: learningRate must be finite and >= 0, got -0.1",
                 () -> new SGD(one(), -0.1));
-        assertRejected("SGD: learningRate must be finite and > 0, got 0.0",
-                () -> new SGD(one(), 0));
-        assertRejected("SGD: learningRate must be finite and > 0, got NaN",
+        assertRejected("SGD: learningRate must be finite and >= 0, got NaN",
                 () -> new SGD(one(), Double.NaN));
-        assertRejected("SGD: learningRate must be finite and > 0, got Infinity",
+        assertRejected("SGD: learningRate must be finite and >= 0, got Infinity",
                 () -> new SGD(one(), Double.POSITIVE_INFINITY));
+    }
+
+    /** PyTorch accepts lr = 0 (its check is {@code 0.0 <= lr}); a step then changes nothing. */
+    @Test
+    void constructorAndSetLearningRate_zero_areAcceptedAndLeaveValuesUnchanged() {
+        Parameter theta = new Parameter("theta", Matrix.of(new double[][] {{1}}));
+        theta.grad().set(0, 0, 3);
+        SGD sgd = SGD.builder(List.of(theta)).learningRate(0).momentum(0.9).build();
+        sgd.step();
+        assertEquals(1.0, theta.value().get(0, 0), 0.0);
+        sgd.setLearningRate(0.1);
+        sgd.setLearningRate(0);
+        assertEquals(0.0, sgd.learningRate(), 0.0);
     }
 
     @Test
@@ -286,8 +297,12 @@ class SGDTest {
     @Test
     void setLearningRate_invalid_throwsAndKeepsOldRate() {
         SGD sgd = new SGD(one(), 0.1);
-        assertRejected("SGD.setLearningRate: learningRate must be finite and > 0, got -1.0",
+        assertRejected("SGD.setLearningRate: learningRate must be finite and >= 0, got -1.0",
                 () -> sgd.setLearningRate(-1));
+        assertRejected("SGD.setLearningRate: learningRate must be finite and >= 0, got NaN",
+                () -> sgd.setLearningRate(Double.NaN));
+        assertRejected("SGD.setLearningRate: learningRate must be finite and >= 0, got Infinity",
+                () -> sgd.setLearningRate(Double.POSITIVE_INFINITY));
         assertEquals(0.1, sgd.learningRate());
     }
 
@@ -390,14 +405,26 @@ class SGDTest {
                 () -> sgd.loadStateDict(state(sgd, 3, 0.1, Map.of("bias", good))));
         assertRefused("\"momentum_buffer.theta\" must have its parameter's shape 2x1, got 1x2",
                 () -> sgd.loadStateDict(state(sgd, 3, 0.1, Map.of("theta", Matrix.zeros(1, 2)))));
-        assertRefused("\"lr\" must be finite and > 0, got \"0.0\"",
-                () -> sgd.loadStateDict(state(sgd, 3, 0, Map.of("theta", good))));
+        assertRefused("\"lr\" must be finite and >= 0, got \"-0.1\"",
+                () -> sgd.loadStateDict(state(sgd, 3, -0.1, Map.of("theta", good))));
         assertEquals(0, sgd.steps());
         assertEquals(0.1, sgd.learningRate());
 
         SGD plain = new SGD(List.of(theta), 0.1);
         assertRefused("unexpected \"momentum_buffer.theta\" (shape [2, 1])",
                 () -> plain.loadStateDict(state(plain, 3, 0.1, Map.of("theta", good))));
+    }
+
+    /** A cosine schedule with etaMin = 0 leaves lr = 0 in a checkpoint taken at its minimum. */
+    @Test
+    void loadStateDict_learningRateZero_loads() {
+        Parameter theta = new Parameter("theta", Matrix.zeros(2, 1));
+        SGD sgd = SGD.builder(List.of(theta)).learningRate(0.1).momentum(0.9).build();
+
+        sgd.loadStateDict(state(sgd, 3, 0, Map.of("theta", Matrix.zeros(2, 1))));
+
+        assertEquals(0.0, sgd.learningRate(), 0.0);
+        assertEquals(3, sgd.steps());
     }
 
     /** A state dict with {@code sgd}'s options, the given step count, lr and buffers. */
