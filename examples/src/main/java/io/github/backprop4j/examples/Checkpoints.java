@@ -95,19 +95,8 @@ public final class Checkpoints {
         if (load == null) {
             return 0;
         }
-        long step;
-        try {
-            step = Checkpoint.load(load, model, optimizer);
-        } catch (NoSuchFileException e) {
-            throw new ExampleException(example + ": --load must name an existing checkpoint, got"
-                    + " no file at " + load, e);
-        } catch (StateDictException e) {
-            throw new ExampleException(example + ": the checkpoint does not fit this example: "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ExampleException(example + ": cannot load " + load + ": " + e.getMessage(),
-                    e);
-        }
+        long step = load(example, load, "does not fit this example",
+                () -> Checkpoint.load(load, model, optimizer));
         int perEpoch = loader.batchesPerEpoch();
         if (step % perEpoch != 0) {
             throw new ExampleException(example + ": the checkpoint's step must be a whole number"
@@ -158,5 +147,42 @@ public final class Checkpoints {
      */
     public Path saveTo() {
         return save;
+    }
+
+    /** What loading a checkpoint does, given to {@link #load}. */
+    @FunctionalInterface
+    interface Loading {
+        /**
+         * Loads the file.
+         *
+         * @return the step the file records
+         * @throws IOException if the file cannot be read
+         */
+        long load() throws IOException;
+    }
+
+    /**
+     * Loads a checkpoint with the messages every command gives for a missing file, a file that
+     * does not fit, and a file that cannot be read.
+     *
+     * @param who     the command, for the messages
+     * @param file    the file named by {@code --load}
+     * @param misfit  what a file that does not fit is told, e.g. {@code "does not fit this example"}
+     * @param loading the load itself
+     * @return the step the file records
+     * @throws ExampleException for each of those failures, naming the file
+     */
+    static long load(String who, Path file, String misfit, Loading loading) {
+        try {
+            return loading.load();
+        } catch (NoSuchFileException e) {
+            throw new ExampleException(who + ": --load must name an existing checkpoint, got no"
+                    + " file at " + file, e);
+        } catch (StateDictException e) {
+            throw new ExampleException(who + ": the checkpoint " + misfit + ": " + e.getMessage(),
+                    e);
+        } catch (IOException e) {
+            throw new ExampleException(who + ": cannot load " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.data.CsvFormatException;
 import io.github.backprop4j.data.CsvTable;
 import io.github.backprop4j.io.AtomicFiles;
@@ -13,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,17 +129,8 @@ public final class Predict implements Callable<Integer> {
     }
 
     private void loadInto(Sequential model) {
-        try {
-            Checkpoint.load(load, model);
-        } catch (NoSuchFileException e) {
-            throw new ExampleException("predict: --load must name an existing checkpoint, got no"
-                    + " file at " + load, e);
-        } catch (StateDictException e) {
-            throw new ExampleException("predict: the checkpoint must fit the '" + example
-                    + "' example's network: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ExampleException("predict: cannot load " + load + ": " + e.getMessage(), e);
-        }
+        Checkpoints.load("predict", load, "must fit the '" + example + "' example's network",
+                () -> Checkpoint.load(load, model));
     }
 
     private CsvTable readInput(Lesson lesson) {
