@@ -40,10 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code threads=auto} lets products of at least 2,000,000 multiply-adds use both cores
  * ({@link EjmlKernels#DEFAULT_THREAD_THRESHOLD}, {@link OpenBlasKernels#DEFAULT_THREAD_THRESHOLD}).
  *
- * <p>Run (the command of {@code docs/performance.md}):
+ * <p>Run (one round of {@code bench/run-benchmarks.sh}, which alternates it with
+ * {@code bench/pytorch/mlp_bench.py}):
  * <pre>{@code
  * mvn -B -q -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar MlpBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s
+ * java -jar bench/target/benchmarks.jar MlpBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
  * }</pre>
  */
 @State(Scope.Thread)

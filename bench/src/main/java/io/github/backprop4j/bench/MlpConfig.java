@@ -1,7 +1,8 @@
 package io.github.backprop4j.bench;
 
 /**
- * The four benchmark networks, the same as the PyTorch side-by-side script's: MSE regressors
+ * The four benchmark networks, the same as those of the PyTorch script
+ * {@code bench/pytorch/mlp_bench.py}: MSE regressors
  * {@code Linear → ReLU → Linear → ReLU → Linear} trained on one fixed batch.
  */
 public enum MlpConfig {
