@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run:
  * <pre>{@code
- * java -jar bench/target/benchmarks.jar ReluBenchmark -f 2 -wi 3 -i 5 -w 1s -r 1s
+ * java -jar bench/target/benchmarks.jar ReluBenchmark -f 3 -wi 3 -i 5 -w 1s -r 1s
  * }</pre>
  */
 @State(Scope.Thread)
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(3)
 public class ReluBenchmark {
 
     /** The side n of the activations. */

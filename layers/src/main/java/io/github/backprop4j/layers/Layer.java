@@ -21,8 +21,8 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Writing a layer.</b> Implement {@code forward}, {@code backward} and
  * {@code parameters}; the layer then works in a {@link Sequential}, in {@link GradientCheck},
- * in {@link Sequential#summary(int)} (which shows its {@code toString()}), in state dicts and in
- * checkpoints. Everything else a layer may say about itself has a default here that it may
+ * in {@link Sequential#summary(int)} (which shows its {@code toString()}, or its class's simple
+ * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a layer may say about itself has a default here that it may
  * override: {@link #outputWidth}, {@link #kinkSides}; and a parameter carries its own
  * {@linkplain Parameter#layout() layout in a state dict}. A parameterless layer whose output has
  * its input's shape can extend {@link Activation} and write only its two loops.
