@@ -56,20 +56,19 @@ public final class FrameworkMlp {
     public double step(Matrix x, Matrix target) {
         optimizer.zeroGrad();
         double l = loss.forward(model.forward(x), target);
-        model.backwardParameters(loss.backward());
+        model.backward(loss.backward());
         optimizer.step();
         return l;
     }
 
     /**
-     * Inference: the forward pass alone, through {@link Sequential#infer}, which keeps nothing
-     * for a backward pass.
+     * Inference: the forward pass alone, {@link Sequential#forward}, without a copy.
      *
      * @param x the input batch
      * @return the output, owned by the model's last layer
      */
     public Matrix infer(Matrix x) {
-        return model.infer(x);
+        return model.forward(x);
     }
 
     /**

@@ -12,8 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The network is {@code Linear → ReLU → … → Linear} with MSE loss and SGD with momentum,
  * PyTorch's rule ({@code b ← g} on the first step, then {@code b ← μ·b + g};
- * {@code θ ← θ − lr·b}). Like {@code Sequential.backwardParameters} (and PyTorch), backward
- * skips ∂L/∂X of the first layer, whose input is data. The floating-point operations are the
+ * {@code θ ← θ − lr·b}). Like {@code Sequential.backward} on data that does not require grad
+ * (and PyTorch), backward skips ∂L/∂X of the first layer. The floating-point operations are the
  * framework's, in the framework's order: from the same seeds both give bit-identical losses
  * ({@code IdealMlpTest}). Whatever the framework spends beyond this step is overhead.
  */
@@ -163,13 +163,14 @@ public final class IdealMlp {
 
     private static void relu(DMatrixRMaj in, DMatrixRMaj out) {
         for (int k = 0; k < in.getNumElements(); k++) {
-            out.data[k] = Math.max(in.data[k], 0.0); // no branch, as MatrixOps.relu
+            out.data[k] = Math.max(in.data[k], 0.0); // as ReLU's forward
         }
     }
 
-    private static void reluMask(DMatrixRMaj pre, DMatrixRMaj g) {
-        // g = pre > 0 ? g : 0 without a branch, as MatrixOps.reluBackward: AND with a mask whose
-        // bits are all set exactly where 0 < pre ≤ +∞, that is 0 ≤ bits(pre) − 1 < bits(+∞).
+    /** Also {@link ReluBenchmark}'s branchless alternative to ReLU's backward loop. */
+    static void reluMask(DMatrixRMaj pre, DMatrixRMaj g) {
+        // g = pre > 0 ? g : 0, bit for bit as ReLU's backward, without a branch: AND with a mask
+        // whose bits are all set exactly where 0 < pre ≤ +∞, that is 0 ≤ bits(pre) − 1 < bits(+∞).
         long infinity = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
         for (int k = 0; k < pre.getNumElements(); k++) {
             long u = Double.doubleToRawLongBits(pre.data[k]) - 1;

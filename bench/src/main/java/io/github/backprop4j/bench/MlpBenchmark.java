@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code train}: zeroGrad, forward, MSE, backward, SGD (lr 0.01, momentum 0.9) through
  *       {@link FrameworkMlp}, the public API.</li>
- *   <li>{@code infer}: {@code Sequential.infer}, the forward pass that keeps nothing for
- *       backward.</li>
+ *   <li>{@code infer}: {@code Sequential.forward} alone, as for inference.</li>
  *   <li>{@code idealTrain}, {@code idealInfer}: the same arithmetic by hand.</li>
  * </ul>
  * The batch is fixed and reused: X and T are N(0, 1), drawn from seed 1; the weights from seed 0.
@@ -118,7 +117,7 @@ public class MlpBenchmark {
     }
 
     /**
-     * One framework forward pass for inference ({@code Sequential.infer}).
+     * One framework forward pass for inference ({@code Sequential.forward}).
      *
      * @return the output
      */

@@ -6,9 +6,10 @@
  * {@link io.github.backprop4j.bench.FrameworkMlp} (the training loop, written with the public
  * API), {@link io.github.backprop4j.bench.IdealMlp} (the same arithmetic by hand),
  * {@link io.github.backprop4j.bench.MlpBenchmark}, then
- * {@link io.github.backprop4j.bench.KernelThresholdBenchmark} (where threads start to pay) and
- * {@link io.github.backprop4j.bench.PerformanceReport} (table and chart of
- * {@code docs/performance.md}).
+ * {@link io.github.backprop4j.bench.KernelThresholdBenchmark} (where threads start to pay),
+ * {@link io.github.backprop4j.bench.ReluBenchmark} (whether ReLU's plain loop costs enough to
+ * trade for a faster, harder one) and {@link io.github.backprop4j.bench.PerformanceReport}
+ * (table and chart of {@code docs/performance.md}).
  *
  * <p>Run everything with {@code bench/run-benchmarks.sh} from the repository root.
  */

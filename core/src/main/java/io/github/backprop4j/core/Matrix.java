@@ -33,6 +33,9 @@ public final class Matrix {
     /** The backing storage. Package-private so that {@link MatrixOps} can reach it. */
     final DMatrixRMaj m;
 
+    /** Whether backward passes should compute ∂L/∂(this matrix); see {@link #requiresGrad()}. */
+    private boolean requiresGrad;
+
     private Matrix(DMatrixRMaj m) {
         this.m = m;
     }
@@ -287,6 +290,7 @@ public final class Matrix {
      * A copy that shares nothing with this matrix.
      *
      * <p>Allocates a new matrix. Use it to keep a result that a layer owns and will overwrite.
+     * The copy does not {@linkplain #requiresGrad() require grad}, whatever this matrix does.
      *
      * @return a new matrix with the same shape and values
      */
@@ -318,6 +322,37 @@ public final class Matrix {
      */
     public DMatrixRMaj unwrap() {
         return m;
+    }
+
+    // ---------------------------------------------------------------- gradient flag
+
+    /**
+     * Whether a backward pass should compute the gradient of the loss with respect to this
+     * matrix, like {@code x.requires_grad} on a torch tensor.
+     *
+     * <p>A batch of data does not (the default), so the first {@code Linear} of a network skips
+     * ∂L/∂X = G·Wᵀ, which nobody needs, as PyTorch does. The layers set the flag on their
+     * outputs: an output requires grad when it depends on something that does, a parameter or
+     * an input that requires grad. {@code GradientCheck} sets it on its copy of the input, since
+     * it checks ∂L/∂X. New matrices, copies and the results of the allocating operations do not
+     * require grad.
+     *
+     * @return {@code true} if backward passes should compute a gradient for this matrix
+     */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /**
+     * Sets whether a backward pass should compute the gradient of the loss with respect to this
+     * matrix, like {@code x.requires_grad_(flag)} in PyTorch. See {@link #requiresGrad()}.
+     *
+     * @param flag {@code true} to ask for ∂L/∂(this matrix)
+     * @return this matrix, for {@code Matrix.of(rows).requiresGrad(true)}
+     */
+    public Matrix requiresGrad(boolean flag) {
+        this.requiresGrad = flag;
+        return this;
     }
 
     // ---------------------------------------------------------------- allocating operations

@@ -16,17 +16,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   <li>Methods named {@code ...Add...} or ending in {@code Equals} accumulate into or change
  *       their first matrix argument, which must already have the result's shape.</li>
  *   <li>Aliasing: the output of a matrix product or a transpose must not be one of its inputs
- *       (rejected with an exception). Element-wise operations, {@link #addRow},
- *       {@link #relu}, {@link #reluBackward}, {@link #softmaxRows} and {@link #softmaxBackward}
- *       may write over an input.</li>
+ *       (rejected with an exception). Element-wise operations and {@link #addRow} may write
+ *       over an input.</li>
  *   <li>Matrix products go through the {@link Kernels#current() current kernels}.</li>
  * </ul>
+ * A layer's own math (ReLU's mask, the row-wise softmax) is not here: it lives in the layer's
+ * file, next to its derivation.
  */
 public final class MatrixOps {
-
-    /** The bits of {@code +∞}: positive doubles order like their bits, all below these. */
-    private static final long POSITIVE_INFINITY_BITS =
-            Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
     private MatrixOps() {
     }
@@ -390,136 +387,5 @@ public final class MatrixOps {
             s += d * d;
         }
         return s;
-    }
-
-    // ---------------------------------------------------------------- activations
-
-    /**
-     * ReLU: {@code out[i][j] = max(x[i][j], 0)}; a NaN input stays NaN.
-     *
-     * @param x   (m×n)
-     * @param out reshaped to (m×n); may be {@code x}
-     */
-    public static void relu(Matrix x, Matrix out) {
-        out.m.reshape(x.rows(), x.cols(), false);
-        double[] in = x.m.data;
-        double[] y = out.m.data;
-        for (int i = 0, n = x.size(); i < n; i++) {
-            // The same as in[i] <= 0 ? 0 : in[i], including Math.max(NaN, 0) = NaN and
-            // Math.max(-0.0, 0) = 0.0, but without a branch: the JIT compiles Math.max to vector
-            // max instructions. A branch on the sign of real activations is mispredicted about
-            // half the time; on 256×256 activations the comparison took 210 µs, Math.max 16 µs.
-            y[i] = Math.max(in[i], 0.0);
-        }
-    }
-
-    /**
-     * ReLU's backward mask: {@code out = g ⊙ [x > 0]}, that is {@code out[i][j] = g[i][j]} where
-     * {@code x[i][j] > 0} and 0 elsewhere, including at the kink {@code x = 0} and where
-     * {@code x[i][j]} is NaN.
-     *
-     * <p>It is written without a branch, as {@code g[i][j]}'s bits ANDed with the mask of
-     * {@link #positiveMask}, because a branch on the sign of real activations is mispredicted
-     * about half the time: on 256×256 matrices {@code x > 0 ? g : 0} took 230 µs, the mask 35 µs.
-     * The result is bit for bit that of {@code x > 0 ? g : 0}.
-     *
-     * @param x   (m×n), the forward input
-     * @param g   (m×n), the gradient of the output
-     * @param out reshaped to (m×n); may be {@code g}
-     */
-    public static void reluBackward(Matrix x, Matrix g, Matrix out) {
-        Shapes.checkSameShape("Matrix.reluBackward", "x", x, "g", g);
-        out.m.reshape(x.rows(), x.cols(), false);
-        double[] in = x.m.data;
-        double[] grad = g.m.data;
-        double[] y = out.m.data;
-        for (int i = 0, n = x.size(); i < n; i++) {
-            // y = x > 0 ? g : +0.0
-            long bits = Double.doubleToRawLongBits(grad[i]) & positiveMask(in[i]);
-            y[i] = Double.longBitsToDouble(bits);
-        }
-    }
-
-    /**
-     * {@code [x > 0]} as a bit mask, without a branch: all 64 bits set if {@code x > 0}, none if
-     * {@code x} is zero, negative or NaN.
-     *
-     * <p>Read as a {@code long}, the bits of a positive double (from the smallest subnormal, bits
-     * 1, up to +∞) lie in {@code [1, bits(+∞)]}; ±0 has bits 0 or {@code Long.MIN_VALUE}, every
-     * negative double has the sign bit set (a negative {@code long}), and every NaN lies above
-     * {@code bits(+∞)} or has the sign bit set. With {@code u = bits − 1}, {@code x > 0} exactly
-     * when {@code 0 ≤ u < bits(+∞)}: then {@code u − bits(+∞)} is negative and {@code u} is not,
-     * so the sign bit of {@code (u − bits(+∞)) & ~u} is set, and the arithmetic shift by 63
-     * copies it into every bit.
-     *
-     * @param x any double
-     * @return {@code -1L} (all bits set) if {@code x > 0}, else {@code 0L}
-     */
-    static long positiveMask(double x) {
-        long u = Double.doubleToRawLongBits(x) - 1;
-        return ((u - POSITIVE_INFINITY_BITS) & ~u) >> 63;
-    }
-
-    /**
-     * Softmax over each row: {@code out[i][j] = exp(z[i][j] − max_k z[i][k]) / Σ_l exp(z[i][l] −
-     * max_k z[i][k])}. Subtracting the row maximum changes nothing mathematically and keeps
-     * {@code exp} from overflowing on large logits.
-     *
-     * @param z   (m×n) logits, n ≥ 1
-     * @param out reshaped to (m×n); may be {@code z}
-     */
-    public static void softmaxRows(Matrix z, Matrix out) {
-        if (z.cols() == 0) {
-            throw new IllegalArgumentException("Matrix.softmaxRows: z must have at least one column,"
-                    + " got " + Shapes.shape(z));
-        }
-        out.m.reshape(z.rows(), z.cols(), false);
-        double[] x = z.m.data;
-        double[] y = out.m.data;
-        int n = z.cols();
-        for (int i = 0, rows = z.rows(); i < rows; i++) {
-            int base = i * n;
-            double max = x[base];
-            for (int j = 1; j < n; j++) {
-                max = Math.max(max, x[base + j]);
-            }
-            double total = 0;
-            for (int j = 0; j < n; j++) {
-                double e = Math.exp(x[base + j] - max);
-                y[base + j] = e;
-                total += e;
-            }
-            double inv = 1.0 / total;
-            for (int j = 0; j < n; j++) {
-                y[base + j] *= inv;
-            }
-        }
-    }
-
-    /**
-     * Softmax's vector-Jacobian product per row: {@code out = p ⊙ (g − (g·p) 1)}, where
-     * {@code (g·p)} is the row-wise dot product {@code Σ_j g[i][j]·p[i][j]}.
-     *
-     * @param p   (m×n), the softmax output
-     * @param g   (m×n), the gradient of the output
-     * @param out reshaped to (m×n); may be {@code p} or {@code g}
-     */
-    public static void softmaxBackward(Matrix p, Matrix g, Matrix out) {
-        Shapes.checkSameShape("Matrix.softmaxBackward", "p", p, "g", g);
-        out.m.reshape(p.rows(), p.cols(), false);
-        double[] prob = p.m.data;
-        double[] grad = g.m.data;
-        double[] y = out.m.data;
-        int n = p.cols();
-        for (int i = 0, rows = p.rows(); i < rows; i++) {
-            int base = i * n;
-            double dot = 0;
-            for (int j = 0; j < n; j++) {
-                dot += grad[base + j] * prob[base + j];
-            }
-            for (int j = 0; j < n; j++) {
-                y[base + j] = prob[base + j] * (grad[base + j] - dot);
-            }
-        }
     }
 }

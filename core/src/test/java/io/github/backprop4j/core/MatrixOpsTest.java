@@ -144,8 +144,8 @@ class MatrixOpsTest {
         for (int i = 0; i < 3; i++) {
             MatrixOps.mult(a, b, out);
             MatrixOps.multTransA(random(4, 8), random(4, 5), out);
-            MatrixOps.relu(random(8, 5), out);
-            MatrixOps.softmaxRows(random(8, 5), out);
+            MatrixOps.elementMult(random(8, 5), random(8, 5), out);
+            MatrixOps.addRow(random(8, 5), random(1, 5), out);
             MatrixOps.sumCols(a, out);
         }
         assertSame(array, out.unwrap().data);
@@ -159,113 +159,6 @@ class MatrixOpsTest {
         MatrixOps.mult(random(5, 3), random(3, 4), out);
         MatrixOps.mult(random(16, 3), random(3, 4), out);
         assertSame(grown, out.unwrap().data);
-    }
-
-    @Test
-    void relu_handComputed_andNaNPropagates() {
-        Matrix x = Matrix.of(new double[][] {{-1, 0, 2}, {Double.NaN, 3, -0.5}});
-        Matrix y = Matrix.zeros(0, 0);
-        MatrixOps.relu(x, y);
-        assertEquals(0.0, y.get(0, 0), EXACT);
-        assertEquals(0.0, y.get(0, 1), EXACT);
-        assertEquals(2.0, y.get(0, 2), EXACT);
-        assertTrue(Double.isNaN(y.get(1, 0)));
-        assertEquals(3.0, y.get(1, 1), EXACT);
-    }
-
-    @Test
-    void reluBackward_masksWhereInputNotPositive() {
-        Matrix x = Matrix.of(new double[][] {{-1, 0, 2}});
-        Matrix g = Matrix.of(new double[][] {{5, 6, 7}});
-        Matrix out = Matrix.zeros(0, 0);
-        MatrixOps.reluBackward(x, g, out);
-        assertTrue(out.approxEquals(Matrix.rowVector(0, 0, 7), EXACT));
-        assertTrue(g.approxEquals(Matrix.rowVector(5, 6, 7), EXACT));
-    }
-
-    /** Doubles at every boundary of {@code x > 0}: zeros, subnormals, infinities, NaN payloads. */
-    private static final double[] SIGN_EDGES = {
-        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
-        1.0, -1.0, Double.MAX_VALUE, -Double.MAX_VALUE,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
-        Double.longBitsToDouble(0x7FF0_0000_0000_0001L),
-        Double.longBitsToDouble(0x7FFF_FFFF_FFFF_FFFFL),
-        Double.longBitsToDouble(0xFFF8_0000_0000_0000L),
-        Double.longBitsToDouble(0xFFF0_0000_0000_0001L),
-    };
-
-    @Test
-    void positiveMask_isAllOnesExactlyWhereGreaterThanZero() {
-        for (double x : SIGN_EDGES) {
-            assertEquals(x > 0 ? -1L : 0L, MatrixOps.positiveMask(x), "x = " + x);
-        }
-        SplittableRandom rng = new SplittableRandom(7);
-        for (int i = 0; i < 100_000; i++) {
-            double x = Double.longBitsToDouble(rng.nextLong()); // every bit pattern, NaNs included
-            assertEquals(x > 0 ? -1L : 0L, MatrixOps.positiveMask(x),
-                    "x bits " + Long.toHexString(Double.doubleToRawLongBits(x)));
-        }
-    }
-
-    @Test
-    void reluAndBackward_areBitForBitTheBranchingDefinitions() {
-        int n = SIGN_EDGES.length;
-        Matrix x = Matrix.zeros(n, n);
-        Matrix g = Matrix.zeros(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                x.set(i, j, SIGN_EDGES[i]);
-                g.set(i, j, SIGN_EDGES[j]);
-            }
-        }
-        Matrix y = Matrix.zeros(0, 0);
-        Matrix back = Matrix.zeros(0, 0);
-        MatrixOps.relu(x, y);
-        MatrixOps.reluBackward(x, g, back);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double v = x.get(i, j);
-                double expectedY = v <= 0 ? 0.0 : v;
-                double expectedBack = v > 0 ? g.get(i, j) : 0.0;
-                assertEquals(Double.doubleToRawLongBits(expectedY),
-                        Double.doubleToRawLongBits(y.get(i, j)), "relu(" + v + ")");
-                assertEquals(Double.doubleToRawLongBits(expectedBack),
-                        Double.doubleToRawLongBits(back.get(i, j)),
-                        "reluBackward(x = " + v + ", g = " + g.get(i, j) + ")");
-            }
-        }
-    }
-
-    @Test
-    void softmaxRows_handComputed_andLargeLogitsStayFinite() {
-        Matrix z = Matrix.of(new double[][] {{0, Math.log(3)}, {1000, -1000}});
-        Matrix p = Matrix.zeros(0, 0);
-        MatrixOps.softmaxRows(z, p);
-        assertEquals(0.25, p.get(0, 0), ROUNDING);
-        assertEquals(0.75, p.get(0, 1), ROUNDING);
-        assertEquals(1.0, p.get(1, 0), EXACT);
-        assertEquals(0.0, p.get(1, 1), EXACT);
-    }
-
-    @Test
-    void softmaxBackward_matchesExplicitJacobian() {
-        Matrix z = random(3, 4);
-        Matrix p = Matrix.zeros(0, 0);
-        MatrixOps.softmaxRows(z, p);
-        Matrix g = random(3, 4);
-        Matrix out = Matrix.zeros(0, 0);
-        MatrixOps.softmaxBackward(p, g, out);
-        for (int r = 0; r < 3; r++) {
-            for (int j = 0; j < 4; j++) {
-                double expected = 0;
-                for (int i = 0; i < 4; i++) {
-                    // ∂p_i/∂z_j = p_i(δ_ij − p_j)
-                    double jac = p.get(r, i) * ((i == j ? 1 : 0) - p.get(r, j));
-                    expected += g.get(r, i) * jac;
-                }
-                assertEquals(expected, out.get(r, j), ROUNDING);
-            }
-        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,5 +230,16 @@ class MatrixTest {
         assertEquals(3, x.cols());
         x.reshape(4, 4);
         assertTrue(before == x.unwrap().data);
+    }
+
+    @Test
+    void requiresGrad_falseByDefault_setFluentlyAndNotCarriedByCopies() {
+        Matrix x = Matrix.zeros(2, 2);
+        assertFalse(x.requiresGrad());
+        assertSame(x, x.requiresGrad(true));
+        assertTrue(x.requiresGrad());
+        assertFalse(x.copy().requiresGrad());
+        assertFalse(x.plus(x).requiresGrad());
+        assertFalse(x.requiresGrad(false).requiresGrad());
     }
 }

@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * for (int epoch = 0; epoch < 100; epoch++) {
  *     for (Batch b : loader.epoch(rng)) {         // shuffled; loader.epoch() keeps row order
  *         optimizer.zeroGrad();
- *         lossFn.forward(model.forward(b.features()), b.targets());
- *         model.backward(lossFn.backward());
+ *         double l = loss.forward(model.forward(b.features()), b.targets());
+ *         model.backward(loss.backward());
  *         optimizer.step();
  *     }
  * }

@@ -115,7 +115,7 @@ public final class Example01_FitALine extends ExampleCommand {
                 Matrix prediction = model.forward(batch.features());   // ŷ = x·w + b
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);                 // stops on NaN
-                model.backwardParameters(lossFunction.backward()); // ∂L/∂w, ∂L/∂b; not ∂L/∂x
+                model.backward(lossFunction.backward());               // ∂L/∂w, ∂L/∂b
                 optimizer.step();                                      // w ← w − lr·∂L/∂w
             }
             monitor.endEpoch(epoch);

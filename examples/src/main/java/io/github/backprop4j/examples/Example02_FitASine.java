@@ -110,7 +110,7 @@ public final class Example02_FitASine extends ExampleCommand {
                 Matrix prediction = model.forward(batch.features());
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
-                model.backwardParameters(lossFunction.backward()); // grads of W, b only
+                model.backward(lossFunction.backward());    // grads of W, b; none for x
                 optimizer.step();
             }
             monitor.endEpoch(epoch);

@@ -182,7 +182,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
                 Matrix probabilities = model.forward(batch.features());
                 double loss = lossFunction.forward(probabilities, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
-                model.backwardParameters(lossFunction.backward()); // grads of W, b only
+                model.backward(lossFunction.backward());    // grads of W, b; none for x
                 optimizer.step();
             }
             monitor.endEpoch(epoch);

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *         optimizer.zeroGrad();
  *         double loss = lossFunction.forward(model.forward(batch.features()), batch.targets());
  *         monitor.batchLoss(epoch, batch, loss);   // throws if the loss is NaN or infinite
- *         model.backwardParameters(lossFunction.backward());
+ *         model.backward(lossFunction.backward());
  *         optimizer.step();
  *     }
  *     monitor.endEpoch(epoch);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.MatrixOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -134,9 +133,11 @@ class TorchReferenceTest {
             Matrix b = file.get(layer + ".bias").matrix();
             h = h.multTransB(w).plusRow(b);
             if (layer != 4) {
-                Matrix activated = Matrix.zeros(h.rows(), h.cols());
-                MatrixOps.relu(h, activated);
-                h = activated;
+                for (int r = 0; r < h.rows(); r++) {
+                    for (int c = 0; c < h.cols(); c++) {
+                        h.set(r, c, Math.max(h.get(r, c), 0));          // relu, in place
+                    }
+                }
             }
         }
         return h;

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +44,16 @@ import org.slf4j.LoggerFactory;
  * the tolerance. A wrong backward is usually off by far more.
  *
  * <p><b>Kinks.</b> A ReLU has no derivative at 0. If a perturbation moves a ReLU input across
- * 0 (a {@link ReLU} found in the layer or, recursively, in a {@link Sequential}), the central
- * difference mixes both sides and may disagree with a correct backward. The check detects every
- * such crossing by comparing the ReLUs' {@link ReLU#activePattern active patterns} with those of
- * the unperturbed pass, logs a warning and sets {@link Report#crossedKink()}. Keep ReLU
- * inputs away from the kink (|x| &gt; 1e-3) in tests.
+ * 0, the central difference mixes both sides and may disagree with a correct backward. The check
+ * asks the layer where its kinks are, through {@link Layer#kinkSides} ({@link ReLU} reports the
+ * side of 0 each input lay on, a {@link Sequential} passes the question on to its layers, a
+ * smooth layer reports nothing), and compares each perturbed pass's report with the unperturbed
+ * one. It detects every crossing that way, logs a warning and sets
+ * {@link Report#crossedKink()}. Keep ReLU inputs away from the kink (|x| &gt; 1e-3) in tests.
+ *
+ * <p><b>The input's gradient.</b> The check runs on a copy of the input marked as
+ * {@linkplain Matrix#requiresGrad() requiring grad}, so that the layer computes ∂L/∂X, which is
+ * checked with the parameters' gradients.
  *
  * <p><b>Side effects.</b> None that outlive the call: the caller's input and prediction are not
  * touched (the check perturbs copies), every perturbed parameter entry is put back to its exact
@@ -145,7 +153,7 @@ public final class GradientCheck {
     public Report check(Layer layer, Matrix input, RandomGenerator rng) {
         Objects.requireNonNull(layer, "GradientCheck.check: layer must not be null");
         Objects.requireNonNull(rng, "GradientCheck.check: rng must not be null");
-        Matrix x = input.copy();
+        Matrix x = input.copy().requiresGrad(true);
         Matrix y = layer.forward(x);
         Matrix r = Matrix.uniform(y.rows(), y.cols(), -1, 1, rng);
         return checkLayer(layer, x, out -> r, new Projection(layer, x, r));  // L = Σ R ⊙ Y
@@ -164,7 +172,7 @@ public final class GradientCheck {
     public Report check(Layer layer, Loss loss, Matrix input, Matrix target) {
         Objects.requireNonNull(layer, "GradientCheck.check: layer must not be null");
         Objects.requireNonNull(loss, "GradientCheck.check: loss must not be null");
-        Matrix x = input.copy();
+        Matrix x = input.copy().requiresGrad(true);
         return checkLayer(layer, x, out -> {
             loss.forward(out, target);
             return loss.backward();                                         // G = ∂L/∂Y
@@ -188,7 +196,7 @@ public final class GradientCheck {
         try {
             layer.zeroGrad();
             Matrix gradX = layer.backward(seed.apply(layer.forward(x))).copy();
-            KinkWatch kinks = new KinkWatch(layer);
+            KinkWatch kinks = new KinkWatch(layer::kinkSides);
             List<TensorReport> tensors = new ArrayList<>();
             tensors.add(checkTensor("input", x, gradX, objective, kinks));
             for (Parameter p : params) {
@@ -218,7 +226,7 @@ public final class GradientCheck {
         loss.forward(p, target);
         Matrix analytic = loss.backward().copy();
         TensorReport t = checkTensor("prediction", p, analytic,
-                new Scalar(() -> loss.forward(p, target)), new KinkWatch(null));
+                new Scalar(() -> loss.forward(p, target)), new KinkWatch(sides -> { }));
         loss.forward(p, target);
         return new Report(List.of(t), step, tolerance);
     }
@@ -298,9 +306,10 @@ public final class GradientCheck {
             }
         }
         if (crossings > 0) {
-            LOG.warn("Gradient check: {} of {} perturbations of {} (h = {}) moved a ReLU input"
-                    + " across 0; the central difference there is unreliable. Keep ReLU inputs"
-                    + " away from 0.", crossings, value.size(), name, step);
+            LOG.warn("Gradient check: {} of {} perturbations of {} (h = {}) moved a value across"
+                    + " a kink (such as a ReLU input across 0); the central difference there is"
+                    + " unreliable. Keep such values away from their kinks.", crossings,
+                    value.size(), name, step);
         }
         if (worst == null) {
             return new TensorReport(name, -1, -1, 0, 0, 0, 0);
@@ -413,38 +422,36 @@ public final class GradientCheck {
         }
     }
 
-    /** The ReLUs of a layer and their active patterns at the unperturbed point. */
-    private static final class KinkWatch {
-        private final List<ReLU> relus = new ArrayList<>();
-        private final List<Matrix> base = new ArrayList<>();
-        private final Matrix scratch = Matrix.zeros(0, 0);
+    /**
+     * The sides of the kinks that a layer reports through {@link Layer#kinkSides} at the
+     * unperturbed point, compared with its report after each perturbed pass.
+     */
+    private static final class KinkWatch implements IntConsumer {
+        private final Consumer<IntConsumer> report;
+        private final int[] base;
+        private int count;
+        private boolean differs;
 
-        KinkWatch(Layer layer) {
-            collect(layer);
-            for (ReLU relu : relus) {
-                Matrix pattern = Matrix.zeros(0, 0);
-                relu.activePattern(pattern);
-                base.add(pattern);
-            }
+        KinkWatch(Consumer<IntConsumer> report) {
+            this.report = report;
+            IntStream.Builder sides = IntStream.builder();
+            report.accept(sides);
+            this.base = sides.build().toArray();
         }
 
-        private void collect(Layer layer) {
-            if (layer instanceof ReLU relu) {
-                relus.add(relu);
-            } else if (layer instanceof Sequential seq) {
-                seq.layers().forEach(this::collect);
-            }
-        }
-
-        /** Whether the latest forward put some ReLU input on the other side of 0. */
+        /** Whether the latest forward put some value on another side of its kink. */
         boolean crossed() {
-            for (int i = 0; i < relus.size(); i++) {
-                relus.get(i).activePattern(scratch);
-                if (!scratch.approxEquals(base.get(i), 0)) {
-                    return true;
-                }
-            }
-            return false;
+            count = 0;
+            differs = false;
+            report.accept(this);
+            return differs || count != base.length;
+        }
+
+        /** Compares one side of the current report with the unperturbed one. */
+        @Override
+        public void accept(int side) {
+            differs |= count >= base.length || base[count] != side;
+            count++;
         }
     }
 
@@ -457,8 +464,8 @@ public final class GradientCheck {
      * @param analytic      the gradient from backward
      * @param numeric       the central difference
      * @param relativeError |a − n| / max(|a| + |n|, 1e-8)
-     * @param kinkCrossings how many entries of this tensor had a perturbation that moved a ReLU
-     *                      input across 0
+     * @param kinkCrossings how many entries of this tensor had a perturbation that moved a value
+     *                      across a kink, such as a ReLU input across 0
      */
     public record TensorReport(String name, int row, int col, double analytic, double numeric,
                                double relativeError, int kinkCrossings) {
@@ -504,7 +511,7 @@ public final class GradientCheck {
         }
 
         /**
-         * Whether any perturbation moved a ReLU input across its kink at 0.
+         * Whether any perturbation moved a value across a kink, such as a ReLU input across 0.
          *
          * @return {@code true} if some central difference straddled a kink
          */
@@ -535,7 +542,7 @@ public final class GradientCheck {
          * The message of a failed check, naming the worst tensor, its index, both values and the
          * error: {@code Gradient check failed for 0.weight at (2,1): backprop 0.41320, central
          * difference 0.41290 (relative error 3.6e-4 > 1e-6)}. Followed by a hint when a
-         * perturbation crossed a ReLU kink.
+         * perturbation crossed a kink.
          *
          * @return the message, or a line saying that the check passed
          */
@@ -550,8 +557,8 @@ public final class GradientCheck {
                     + value(w.numeric()) + " (relative error " + scientific(w.relativeError())
                     + " > " + scientific(tolerance) + ")";
             if (crossedKink()) {
-                message += "; note: some perturbations moved a ReLU input across 0, where the"
-                        + " central difference is unreliable";
+                message += "; note: some perturbations moved a value across a kink (such as a"
+                        + " ReLU input across 0), where the central difference is unreliable";
             }
             return message;
         }

@@ -3,6 +3,7 @@ package io.github.backprop4j.layers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * A differentiable function of a batch, {@code Y = f(X)}, with its own backward pass.
@@ -10,24 +11,54 @@ import java.util.List;
  * <p>A batch is a matrix with one sample per row: the input is (m×k) and the output (m×n) for m
  * samples. {@link #forward} computes Y and keeps what {@link #backward} needs; {@code backward}
  * receives G = ∂L/∂Y, adds ∂L/∂θ into the {@link Parameter#grad() grad} of every parameter θ and
- * returns ∂L/∂X.
+ * returns ∂L/∂X. A training step is these calls and nothing else:
+ * <pre>{@code
+ * optimizer.zeroGrad();
+ * double l = loss.forward(model.forward(x), y);
+ * model.backward(loss.backward());
+ * optimizer.step();
+ * }</pre>
+ *
+ * <p><b>Writing a layer.</b> Implement {@code forward}, {@code backward} and
+ * {@code parameters}; the layer then works in a {@link Sequential}, in {@link GradientCheck},
+ * in {@link Sequential#summary(int)} (which shows its {@code toString()}, or its class's simple
+ * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a layer may say about itself has a default here that it may
+ * override: {@link #outputWidth}, {@link #kinkSides}; and a parameter carries its own
+ * {@linkplain Parameter#layout() layout in a state dict}. A parameterless layer whose output has
+ * its input's shape can extend {@link Activation} and write only its two loops.
  *
  * <p><b>Ownership.</b> The matrices that {@code forward} and {@code backward} return belong to the
  * layer: they are its workspace buffers, and the next call overwrites them. This is what lets a
  * training step run without allocating once the batch size is stable. Call
  * {@link Matrix#copy()} (or {@link Sequential#predict}) to keep a result.
  *
+ * <p><b>The input is kept, not copied.</b> As in PyTorch, a layer may keep a reference to its
+ * input for backward instead of a copy: do not modify the input between {@code forward} and
+ * {@code backward}.
+ *
+ * <p><b>Gradients only where needed.</b> {@code backward} may return {@code null} instead of
+ * ∂L/∂X when the input of the latest forward does not {@linkplain Matrix#requiresGrad() require
+ * grad}: a batch of data needs no gradient, as {@code x.grad} stays {@code None} in PyTorch
+ * ({@link Linear} then skips its product G·Wᵀ). A layer sets the flag on its output when the
+ * output depends on something that requires grad: a parameter, or an input that does.
+ *
  * <p><b>Order.</b> {@code backward} needs the values cached by the latest {@code forward};
  * calling it first throws {@link IllegalStateException}. {@code backward} may be called more than
  * once after one {@code forward}: each call adds into the gradients again, which accumulate until
  * {@link #zeroGrad()}, as in PyTorch.
+ *
+ * <p><b>Threads.</b> Training is single-threaded: one thread drives forward, backward and the
+ * optimizer's step. Since {@code forward} and {@code backward} write the layer's own buffers,
+ * calls on one layer must not overlap; {@link Sequential#predict} takes turns, so that any
+ * number of threads may share a model for inference.
  */
 public interface Layer {
 
     /**
-     * Computes the output for a batch and caches what {@link #backward} needs.
+     * Computes the output for a batch and keeps what {@link #backward} needs.
      *
-     * @param input X, (m×k), one sample per row. Not modified.
+     * @param input X, (m×k), one sample per row. Not modified, and not to be modified before the
+     *     matching {@code backward}.
      * @return Y, (m×n). Owned by this layer and overwritten by the next call to {@code forward}:
      *     copy it to keep it.
      * @throws IllegalArgumentException if the input has the wrong number of columns
@@ -35,30 +66,12 @@ public interface Layer {
     Matrix forward(Matrix input);
 
     /**
-     * Computes the output for inference only: the same output as {@link #forward}, bit for bit,
-     * without keeping what only {@link #backward} would need (PyTorch's {@code torch.no_grad()}).
-     * After {@code infer}, a layer that kept less must refuse {@code backward} until the next
-     * {@code forward} rather than compute a gradient from stale data.
-     *
-     * <p>The default calls {@link #forward}, which suits layers whose backward needs nothing
-     * beyond their own output, such as {@link ReLU} and {@link Softmax}. {@link Linear} skips
-     * its copy of the input.
-     *
-     * @param input X, (m×k), one sample per row. Not modified.
-     * @return Y, (m×n). Owned by this layer and overwritten by the next {@code forward} or
-     *     {@code infer}: copy it to keep it.
-     * @throws IllegalArgumentException if the input has the wrong number of columns
-     */
-    default Matrix infer(Matrix input) {
-        return forward(input);
-    }
-
-    /**
      * Adds ∂L/∂θ into the gradient of each parameter θ and returns ∂L/∂X.
      *
      * @param gradOutput G = ∂L/∂Y, of the shape of the latest output. Not modified.
-     * @return ∂L/∂X, of the shape of the latest input. Owned by this layer and overwritten by
-     *     the next call to {@code backward}.
+     * @return ∂L/∂X, of the shape of the latest input, owned by this layer and overwritten by
+     *     the next call to {@code backward}; or {@code null} if that input does not
+     *     {@linkplain Matrix#requiresGrad() require grad} and the layer skipped it
      * @throws IllegalStateException    if no {@code forward} came first
      * @throws IllegalArgumentException if {@code gradOutput} does not have the output's shape
      */
@@ -88,21 +101,21 @@ public interface Layer {
     }
 
     /**
-     * Adds ∂L/∂θ into the gradient of each parameter θ, like {@link #backward}, for a caller that
-     * does not need ∂L/∂X: the training step, where the network's input is data, not something
-     * to differentiate. A layer may then skip the work of ∂L/∂X ({@link Linear} skips its
-     * product G·Wᵀ, a quarter of a large network's arithmetic); the parameter gradients are
-     * exactly those {@code backward} would add.
+     * Reports on which side of its kinks each value of the latest forward lay, so that
+     * {@link GradientCheck} can tell when a central difference straddled a kink (a point such as
+     * 0 for ReLU, where the function has no derivative and a finite difference mixes two
+     * slopes).
      *
-     * <p>The default calls {@link #backward} and ignores what it returns. {@code backward}
-     * itself keeps its contract and always returns ∂L/∂X.
+     * <p>A layer with kinks passes one number per value to {@code sides}, in the same order on
+     * every call: which piece of the function the value fell on (ReLU: 1 where X &gt; 0, else 0).
+     * The check compares the reports of the unperturbed and the perturbed passes; any difference
+     * means a kink was crossed. A layer made of other layers passes the call on to them.
      *
-     * @param gradOutput G = ∂L/∂Y, of the shape of the latest output. Not modified.
-     * @throws IllegalStateException    if no {@code forward} came first
-     * @throws IllegalArgumentException if {@code gradOutput} does not have the output's shape
+     * <p>The default reports nothing: a smooth layer has no kinks.
+     *
+     * @param sides receives one number per value of the latest forward that lies near a kink
      */
-    default void backwardParameters(Matrix gradOutput) {
-        backward(gradOutput);
+    default void kinkSides(IntConsumer sides) {
     }
 
     /**

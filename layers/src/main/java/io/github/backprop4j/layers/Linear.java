@@ -23,12 +23,18 @@ import java.util.random.RandomGenerator;
  * gives Σ_i X_ip·G_ij = (Xᵀ·G)_pj. The 4-index tensor ∂Y/∂W is never formed.
  * Derivation and worked example: {@code docs/derivations.md#linear}.
  *
- * <p>W is stored (in×out), unlike PyTorch's (out×in), so forward needs no transpose. Both W and
- * b start as PyTorch's default, U(−1/√in, 1/√in), drawn weight first, then bias, row by row.
+ * <p>W is stored (in×out), unlike PyTorch's (out×in), so forward needs no transpose; its
+ * {@linkplain Parameter.Layout#TRANSPOSED layout} tells state dicts to store the transpose, and
+ * the bias's {@linkplain Parameter.Layout#VECTOR layout} to store it as a vector, as PyTorch
+ * does. Both W and b start as PyTorch's default, U(−1/√in, 1/√in), drawn weight first, then
+ * bias, row by row.
  *
- * <p>Forward copies its input into a buffer of its own, so the caller may reuse the input matrix
- * before calling backward. {@link #infer} computes the same output without that copy, for
- * inference; a backward after it is refused until the next forward.
+ * <p>Forward keeps a reference to its input, not a copy, as PyTorch does: do not modify the
+ * input between forward and backward. Backward computes ∂L/∂X only when that input
+ * {@linkplain Matrix#requiresGrad() requires grad}, and returns {@code null} otherwise: no
+ * gradient for an input that does not need one, as {@code x.grad} stays {@code None} in
+ * PyTorch. For the first layer of a network, whose input is data, that skips G·Wᵀ, as many
+ * multiply-adds as ∂L/∂W.
  */
 public final class Linear implements Layer {
 
@@ -37,12 +43,11 @@ public final class Linear implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final List<Parameter> parameters;
-    private final Matrix input = Matrix.zeros(0, 0);
+    private final ForwardGuard guard = new ForwardGuard("Linear");
     private final Matrix output = Matrix.zeros(0, 0);
     private final Matrix gradInput = Matrix.zeros(0, 0);
-    private boolean forwardDone;
-    /** Whether the latest pass was {@link #infer}, for the message of a backward after it. */
-    private boolean inferredLast;
+    /** X of the latest forward, kept by reference for ∂L/∂W. */
+    private Matrix input;
 
     /**
      * A layer from {@code in} to {@code out} features with PyTorch's default initialisation.
@@ -60,112 +65,70 @@ public final class Linear implements Layer {
         Objects.requireNonNull(rng, "Linear: rng must not be null");
         this.inFeatures = in;
         this.outFeatures = out;
-        this.weight = new Parameter("weight", Initializers.pytorchLinear(in, out, in, rng));
-        this.bias = new Parameter("bias", Initializers.pytorchLinear(1, out, in, rng));
+        this.weight = new Parameter("weight", Initializers.pytorchLinear(in, out, in, rng),
+                Parameter.Layout.TRANSPOSED);
+        this.bias = new Parameter("bias", Initializers.pytorchLinear(1, out, in, rng),
+                Parameter.Layout.VECTOR);
         this.parameters = List.of(weight, bias);
     }
 
     /**
-     * Computes Y = X·W + 1·b and keeps a copy of X for backward.
+     * Computes Y = X·W + 1·b and keeps a reference to X for backward.
      *
-     * @param input X, (m×k). Not modified; NaN entries propagate to the output.
-     * @return Y, (m×n). Owned by this layer and overwritten by the next call to {@code forward}.
+     * @param input X, (m×k). Not modified, and not to be modified before the matching backward;
+     *     NaN entries propagate to the output.
+     * @return Y, (m×n), which requires grad (it depends on W and b). Owned by this layer and
+     *     overwritten by the next call to {@code forward}.
      * @throws IllegalArgumentException if X does not have k = in columns
      */
     @Override
     public Matrix forward(Matrix input) {
-        checkInput("forward", input);
-        MatrixOps.copy(input, this.input);                       // X, kept for ∂L/∂W
-        MatrixOps.mult(this.input, weight.value(), output);       // Y  = X·W
-        MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
-        forwardDone = true;
-        inferredLast = false;
-        return output;
-    }
-
-    /**
-     * Computes Y = X·W + 1·b like {@link #forward}, bit for bit, but keeps no copy of X: for
-     * inference, where no backward follows. A {@code backward} after it is refused until the
-     * next {@code forward}, since the X it would need is not there.
-     *
-     * @param input X, (m×k). Not modified; NaN entries propagate to the output.
-     * @return Y, (m×n). Owned by this layer and overwritten by the next forward or infer.
-     * @throws IllegalArgumentException if X does not have k = in columns
-     */
-    @Override
-    public Matrix infer(Matrix input) {
-        checkInput("infer", input);
-        MatrixOps.mult(input, weight.value(), output);            // Y  = X·W
-        MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
-        forwardDone = false;
-        inferredLast = true;
-        return output;
-    }
-
-    private void checkInput(String op, Matrix input) {
         if (input.cols() != inFeatures) {
-            throw new IllegalArgumentException(this + "." + op + ": input has " + input.cols()
+            throw new IllegalArgumentException(this + ".forward: input has " + input.cols()
                     + " columns, expected " + inFeatures + " (input " + Shapes.shape(input) + ")");
         }
+        MatrixOps.mult(input, weight.value(), output);            // Y  = X·W
+        MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
+        output.requiresGrad(true);
+        this.input = input;                                       // X, kept for ∂L/∂W
+        guard.forwardDone();
+        return output;
     }
 
     /**
-     * Accumulates ∂L/∂W and ∂L/∂b into the parameters' grads and returns ∂L/∂X.
+     * Accumulates ∂L/∂W and ∂L/∂b into the parameters' grads and returns ∂L/∂X, or
+     * {@code null} if X does not require grad.
      *
      * <pre>
      *   ∂L/∂W += Xᵀ·G    (k×m)(m×n) → (k×n)
      *   ∂L/∂b += 1ᵀ·G    (1×m)(m×n) → (1×n)
-     *   ∂L/∂X  = G·Wᵀ    (m×n)(n×k) → (m×k)
+     *   ∂L/∂X  = G·Wᵀ    (m×n)(n×k) → (m×k)    only if X requires grad
      * </pre>
      * See {@code docs/derivations.md#linear}.
      *
      * @param gradOutput G = ∂L/∂Y, (m×n). Not modified.
-     * @return ∂L/∂X, (m×k). Owned by this layer; overwritten by the next backward call.
+     * @return ∂L/∂X, (m×k), owned by this layer and overwritten by the next backward call; or
+     *     {@code null} when X does not {@linkplain Matrix#requiresGrad() require grad}: no
+     *     gradient for an input that does not need one, as {@code x.grad} stays {@code None} in
+     *     PyTorch
      * @throws IllegalStateException    if forward has not been called
      * @throws IllegalArgumentException if G is not (m×n)
      */
     @Override
     public Matrix backward(Matrix gradOutput) {
-        checkBackward(gradOutput);
-        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
-        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
-        MatrixOps.multTransB(gradOutput, weight.value(), gradInput); // ∂L/∂X  = G·Wᵀ
-        return gradInput;
-    }
-
-    /**
-     * Accumulates ∂L/∂W and ∂L/∂b exactly as {@link #backward} does, but skips ∂L/∂X = G·Wᵀ,
-     * which costs as many multiply-adds as ∂L/∂W; {@link Sequential#backwardParameters} calls
-     * it on its first layer, whose input is the data.
-     *
-     * <pre>
-     *   ∂L/∂W += Xᵀ·G    (k×m)(m×n) → (k×n)
-     *   ∂L/∂b += 1ᵀ·G    (1×m)(m×n) → (1×n)
-     * </pre>
-     *
-     * @param gradOutput G = ∂L/∂Y, (m×n). Not modified.
-     * @throws IllegalStateException    if forward has not been called
-     * @throws IllegalArgumentException if G is not (m×n)
-     */
-    @Override
-    public void backwardParameters(Matrix gradOutput) {
-        checkBackward(gradOutput);
-        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
-        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
-    }
-
-    private void checkBackward(Matrix gradOutput) {
-        if (!forwardDone) {
-            throw new IllegalStateException(inferredLast
-                    ? "Linear.backward: called after infer, which keeps nothing for backward;"
-                            + " call forward(input) first"
-                    : "Linear.backward: called before forward; call forward(input) first");
-        }
+        guard.checkBackward();
         if (gradOutput.rows() != output.rows() || gradOutput.cols() != output.cols()) {
             throw new IllegalArgumentException(this + ".backward: gradOutput must have the"
                     + " output's shape " + Shapes.shape(output) + ", got "
                     + Shapes.shape(gradOutput));
         }
+        MatrixOps.multAddTransA(input, gradOutput, weight.grad());   // ∂L/∂W += Xᵀ·G
+        MatrixOps.addColumnSums(gradOutput, bias.grad());            // ∂L/∂b += 1ᵀ·G
+        if (!input.requiresGrad()) {
+            return null;                                             // nobody needs ∂L/∂X
+        }
+        MatrixOps.multTransB(gradOutput, weight.value(), gradInput); // ∂L/∂X  = G·Wᵀ
+        return gradInput;
     }
 
     /**
@@ -179,7 +142,7 @@ public final class Linear implements Layer {
     }
 
     /**
-     * The weight W, (in×out), named {@code "weight"}.
+     * The weight W, (in×out), named {@code "weight"}; stored transposed in state dicts.
      *
      * @return the live parameter
      */
@@ -188,7 +151,7 @@ public final class Linear implements Layer {
     }
 
     /**
-     * The bias b, (1×out), named {@code "bias"}.
+     * The bias b, (1×out), named {@code "bias"}; stored as a vector in state dicts.
      *
      * @return the live parameter
      */

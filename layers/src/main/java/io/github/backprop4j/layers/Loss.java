@@ -8,8 +8,10 @@ import io.github.backprop4j.core.Matrix;
  * <p>A loss ends the chain rule: its {@link #backward()} takes no argument, because ∂L/∂L = 1,
  * and returns the G that the network's last layer receives:
  * <pre>{@code
+ * optimizer.zeroGrad();
  * double l = loss.forward(model.forward(x), y);
  * model.backward(loss.backward());
+ * optimizer.step();
  * }</pre>
  * Like a layer's, the matrix that {@code backward} returns belongs to the loss and is
  * overwritten by the next call.

@@ -24,7 +24,7 @@ public final class MSELoss implements Loss {
     private final Reduction reduction;
     private final Matrix difference = Matrix.zeros(0, 0);
     private final Matrix gradInput = Matrix.zeros(0, 0);
-    private boolean forwardDone;
+    private final ForwardGuard guard = new ForwardGuard("MSELoss", "forward(prediction, target)");
 
     /** The mean over all elements, PyTorch's default. */
     public MSELoss() {
@@ -57,7 +57,7 @@ public final class MSELoss implements Loss {
         }
         MatrixOps.subtract(prediction, target, difference);              // D = Ŷ − T
         double sum = MatrixOps.sumSquaredDifference(prediction, target); // Σ D²
-        forwardDone = true;
+        guard.forwardDone();
         return reduction == Reduction.MEAN ? sum / prediction.size() : sum;
     }
 
@@ -75,10 +75,7 @@ public final class MSELoss implements Loss {
      */
     @Override
     public Matrix backward() {
-        if (!forwardDone) {
-            throw new IllegalStateException("MSELoss.backward: called before forward;"
-                    + " call forward(prediction, target) first");
-        }
+        guard.checkBackward();
         double factor = reduction == Reduction.MEAN ? 2.0 / difference.size() : 2.0;
         MatrixOps.scale(factor, difference, gradInput);                  // (2/N)(Ŷ − T)
         return gradInput;

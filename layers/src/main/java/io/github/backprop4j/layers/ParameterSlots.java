@@ -3,6 +3,7 @@ package io.github.backprop4j.layers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.core.Parameter.Layout;
 import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.core.state.Tensor;
 import io.github.backprop4j.core.state.StateDict;
@@ -14,29 +15,20 @@ import java.util.Map;
 
 /**
  * The entries of a {@link Sequential}'s state dict in PyTorch's names and layout: where each
- * parameter goes in the file and how it is stored there.
+ * parameter goes in the file and how it is stored there. Each parameter says both itself: its
+ * {@linkplain Parameter#name() name}, already qualified by its position
+ * ({@code 0.weight}, {@code 2.1.bias}), and its {@linkplain Parameter#layout() layout}.
  *
  * <pre>
- *   layer at position i     name           file shape   stored as
- *   Linear(in→out)          i.weight       [out, in]    Wᵀ: PyTorch keeps the weight out×in
- *                           i.bias         [out]        b, a vector (PyTorch refuses [1, out])
- *   Sequential              i.j.weight …   (its own entries, prefixed with "i.")
- *   any other layer         i.name         [r, c]       the parameter's matrix as it is
+ *   layout        file shape   stored as                          for example
+ *   TRANSPOSED    [c, r]       the transpose of the (r×c) value   Linear's weight, [out, in]
+ *   VECTOR        [c]          the (1×c) value as a vector        Linear's bias, [out]
+ *   AS_IS         [r, c]       the value as it is held            any other parameter
  * </pre>
  * The names are those of {@link Sequential#parameters()}, so an optimizer's per-parameter state
  * is keyed by the same names.
  */
 final class ParameterSlots {
-
-    /** How a parameter's matrix maps to its tensor in the file. */
-    private enum Layout {
-        /** Rank 2, transposed: a Linear weight, (in×out) here, [out, in] in the file. */
-        TRANSPOSED,
-        /** Rank 1: a (1×n) bias, [n] in the file. */
-        VECTOR,
-        /** Rank 2, as held. */
-        AS_IS
-    }
 
     /** One entry: the live matrix, its name and layout. */
     private static final class Slot {
@@ -44,10 +36,10 @@ final class ParameterSlots {
         final Matrix value;
         final Layout layout;
 
-        Slot(String name, Matrix value, Layout layout) {
-            this.name = name;
-            this.value = value;
-            this.layout = layout;
+        Slot(Parameter p) {
+            this.name = p.name();
+            this.value = p.value();
+            this.layout = p.layout();
         }
 
         int[] fileShape() {
@@ -76,30 +68,10 @@ final class ParameterSlots {
 
     private final Map<String, Slot> slots = new LinkedHashMap<>();
 
-    ParameterSlots(List<Layer> layers) {
-        add("", layers);
-    }
-
-    private void add(String prefix, List<Layer> layers) {
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            String at = prefix + i + ".";
-            if (layer instanceof Linear) {
-                Linear linear = (Linear) layer;
-                put(new Slot(at + "weight", linear.weight().value(), Layout.TRANSPOSED));
-                put(new Slot(at + "bias", linear.bias().value(), Layout.VECTOR));
-            } else if (layer instanceof Sequential) {
-                add(at, ((Sequential) layer).layers());
-            } else {
-                for (Parameter p : layer.parameters()) {
-                    put(new Slot(at + p.name(), p.value(), Layout.AS_IS));
-                }
-            }
+    ParameterSlots(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            slots.put(p.name(), new Slot(p));
         }
-    }
-
-    private void put(Slot slot) {
-        slots.put(slot.name, slot);
     }
 
     /** The state dict: a copy of every parameter in file layout, with {@code format = pt}. */

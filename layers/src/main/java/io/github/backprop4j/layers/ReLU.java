@@ -1,10 +1,6 @@
 package io.github.backprop4j.layers;
 
-import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.MatrixOps;
-import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.Shapes;
-import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Rectified linear unit, element-wise: Y = max(X, 0).
@@ -15,91 +11,56 @@ import java.util.List;
  *   ∂L/∂X = G ⊙ [X &gt; 0]    (m×n) ⊙ (m×n) → (m×n)
  * </pre>
  * {@code [X > 0]} is 1 where the input is positive and 0 elsewhere. ReLU has a kink at 0, where
- * it has no derivative; like PyTorch, this layer uses 0 there. A NaN input gives a NaN output.
- * Derivation and worked example: {@code docs/derivations.md#relu}.
- *
- * <p>The layer keeps no copy of X: {@code Y > 0} exactly where {@code X > 0} (a NaN input gives a
- * NaN output, and neither passes {@code > 0}), so backward reads the mask from Y, the output
- * buffer this layer owns anyway. PyTorch's ReLU does the same.
+ * it has no derivative; like PyTorch, this layer uses 0 there. A NaN input gives a NaN output
+ * and a zero gradient. Derivation and worked example: {@code docs/derivations.md#relu}.
  *
  * <p>Because of the kink, a finite-difference check is unreliable for inputs within the step h
- * of 0; {@link GradientCheck} detects such crossings through {@link #activePattern(Matrix)}.
+ * of 0; {@link #kinkSides} tells {@link GradientCheck} which side of 0 each input lay on, so
+ * that it can flag a perturbation that crossed it.
  */
-public final class ReLU implements Layer {
-
-    private final Matrix output = Matrix.zeros(0, 0);
-    private final Matrix gradInput = Matrix.zeros(0, 0);
-    private boolean forwardDone;
+public final class ReLU extends Activation {
 
     /** A ReLU; it has no parameters. */
     public ReLU() {
     }
 
     /**
-     * Computes Y = max(X, 0), which backward also reads for the mask [X &gt; 0] = [Y &gt; 0].
-     *
-     * @param input X, (m×n). Not modified.
-     * @return Y, (m×n). Owned by this layer and overwritten by the next call to {@code forward}.
+     * Y = max(X, 0), entry by entry. {@code Math.max} keeps a NaN input NaN, as PyTorch does,
+     * and compiles to a vector instruction, with no branch to mispredict.
      */
     @Override
-    public Matrix forward(Matrix input) {
-        MatrixOps.relu(input, output);  // Y = max(X, 0)
-        forwardDone = true;
-        return output;
+    protected void forward(double[] x, double[] y, int rows, int cols) {
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            y[i] = Math.max(x[i], 0.0);                       // Y = max(X, 0)
+        }
     }
 
     /**
-     * Returns ∂L/∂X; ReLU has no parameters.
+     * ∂L/∂X, entry by entry; ReLU has no parameters.
      *
      * <pre>
-     *   ∂L/∂X = G ⊙ [X &gt; 0]    (m×n), with 0 at the kink X = 0
+     *   ∂L/∂X = G ⊙ [X &gt; 0]    (m×n) ⊙ (m×n) → (m×n), with 0 at the kink X = 0
      * </pre>
      * See {@code docs/derivations.md#relu}.
-     *
-     * @param gradOutput G = ∂L/∂Y, (m×n). Not modified.
-     * @return ∂L/∂X, (m×n). Owned by this layer; overwritten by the next backward call.
-     * @throws IllegalStateException    if forward has not been called
-     * @throws IllegalArgumentException if G is not (m×n)
      */
     @Override
-    public Matrix backward(Matrix gradOutput) {
-        if (!forwardDone) {
-            throw new IllegalStateException("ReLU.backward: called before forward;"
-                    + " call forward(input) first");
-        }
-        Shapes.checkSameShape("ReLU.backward", "gradOutput", gradOutput, "output", output);
-        MatrixOps.reluBackward(output, gradOutput, gradInput);  // ∂L/∂X = G ⊙ [Y > 0]
-        return gradInput;
-    }
-
-    /**
-     * None.
-     *
-     * @return an empty list
-     */
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    /**
-     * Writes which side of the kink each input of the latest forward lay on: 1 where X &gt; 0,
-     * 0 elsewhere. {@link GradientCheck} compares these patterns before and after a perturbation
-     * to tell when a central difference straddled the kink.
-     *
-     * @param out reshaped to the input's shape and written
-     */
-    public void activePattern(Matrix out) {
-        MatrixOps.copy(output, out);  // Y > 0 exactly where X > 0
-        double[] d = out.unwrap().data;
-        for (int i = 0, n = out.size(); i < n; i++) {
-            d[i] = d[i] > 0 ? 1 : 0;
+    protected void backward(double[] x, double[] y, double[] g, double[] dx, int rows, int cols) {
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            dx[i] = x[i] > 0 ? g[i] : 0;                      // ∂L/∂X = G ⊙ [X > 0]
         }
     }
 
-    /** Structure: {@code ReLU}. */
+    /**
+     * Reports, for every input of the latest forward, which side of the kink at 0 it lay on:
+     * 1 where X &gt; 0, 0 elsewhere (read from Y, which is positive exactly where X is).
+     *
+     * @param sides receives m·n numbers in row-major order
+     */
     @Override
-    public String toString() {
-        return "ReLU";
+    public void kinkSides(IntConsumer sides) {
+        double[] y = output().unwrap().data;
+        for (int i = 0, n = output().size(); i < n; i++) {
+            sides.accept(y[i] > 0 ? 1 : 0);                   // [X > 0] = [Y > 0]
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.github.backprop4j.core.state.StateDict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Layers applied one after another: Y = f_L(… f_2(f_1(X))); itself a {@link Layer}.
@@ -20,19 +21,33 @@ import java.util.Objects;
  * into the gradient of its input, and adds its own parameter gradients on the way.
  * Derivation and worked example: {@code docs/derivations.md#sequential}.
  *
+ * <p>The loop stops early where nothing further down needs a gradient. Forward marks each A_l as
+ * {@linkplain Matrix#requiresGrad() requiring grad} when X does or some layer up to l has
+ * parameters; a layer whose input does not require grad may return {@code null} from backward
+ * (a first {@link Linear} does, skipping G·Wᵀ), and backward stops there, as PyTorch's autograd
+ * stops at tensors that do not require grad.
+ *
  * <p>The parameters are the children's, in layer order, renamed after the layer's position as in
- * PyTorch: {@code 0.weight}, {@code 0.bias}, {@code 2.weight}. They share the children's
- * matrices, so an optimizer stepping them updates the children.
+ * PyTorch: {@code 0.weight}, {@code 0.bias}, {@code 2.weight}; a nested {@code Sequential} at
+ * position 2 gives {@code 2.0.weight}. They share the children's matrices, so an optimizer
+ * stepping them updates the children.
  *
  * <p>Its {@linkplain #stateDict() state dict} has PyTorch's names and layout, so that weights
  * move both ways between this class and {@code torch.nn.Sequential}; see
  * {@code docs/checkpoints.md}.
+ *
+ * <p>Training is single-threaded. {@link #predict} takes turns, so that several threads may
+ * share one model for inference and each gets, bit for bit, what one thread alone would get.
  */
 public final class Sequential implements Layer, Stateful {
 
     private final List<Layer> layers;
+    /** Whether layer i has parameters, looked up once so that forward allocates nothing. */
+    private final boolean[] hasParameters;
     private final List<Parameter> parameters;
-    private boolean forwardDone;
+    /** Where each parameter goes in a state dict: by its name and {@link Parameter#layout()}. */
+    private final ParameterSlots slots;
+    private final ForwardGuard guard = new ForwardGuard("Sequential");
 
     /**
      * A network of the given layers, applied in order.
@@ -46,19 +61,23 @@ public final class Sequential implements Layer, Stateful {
             throw new IllegalArgumentException("Sequential: layers must not be empty, got none");
         }
         this.layers = List.of(layers);
+        this.hasParameters = new boolean[layers.length];
         List<Parameter> all = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
             for (Parameter p : layers[i].parameters()) {
                 all.add(p.renamed(i + "." + p.name()));
+                hasParameters[i] = true;
             }
         }
         this.parameters = List.copyOf(all);
+        this.slots = new ParameterSlots(parameters);
     }
 
     /**
-     * Runs the layers in order, each on the previous one's output.
+     * Runs the layers in order, each on the previous one's output, and marks each output as
+     * requiring grad when X does or some layer so far has parameters.
      *
-     * @param input X, (m×k). Not modified.
+     * @param input X, (m×k). Not modified, and not to be modified before the matching backward.
      * @return Y, the last layer's output. Owned by that layer and overwritten by the next call to
      *     {@code forward}; use {@link #predict} for a copy to keep.
      * @throws IllegalArgumentException if a layer rejects its input; the message names the
@@ -66,62 +85,41 @@ public final class Sequential implements Layer, Stateful {
      */
     @Override
     public Matrix forward(Matrix input) {
+        return run("forward", input);
+    }
+
+    /**
+     * The output for {@code input} as a new matrix that the caller may keep: {@link #forward},
+     * then a copy. Calls from several threads take turns.
+     *
+     * @param input X, (m×k). Not modified.
+     * @return a copy of Y; allocates
+     * @throws IllegalArgumentException if a layer rejects its input
+     */
+    public synchronized Matrix predict(Matrix input) {
+        return run("predict", input).copy();
+    }
+
+    private Matrix run(String op, Matrix input) {
         Matrix a = input;
+        boolean requiresGrad = input.requiresGrad();
         for (int i = 0; i < layers.size(); i++) {
             try {
                 a = layers.get(i).forward(a);                   // A_i = f_i(A_(i−1))
             } catch (IllegalArgumentException e) {
-                throw layerFailed("forward", i, e);
+                throw new IllegalArgumentException("Sequential." + op + ": layer " + i
+                        + " failed: " + e.getMessage(), e);
             }
+            requiresGrad |= hasParameters[i];
+            a.requiresGrad(requiresGrad);                       // A_i depends on X or on a θ
         }
-        forwardDone = true;
+        guard.forwardDone();
         return a;
     }
 
     /**
-     * Runs the layers' {@link Layer#infer} in order: the output of {@link #forward}, bit for bit,
-     * without keeping what only backward needs. A {@code backward} after it is refused until the
-     * next {@code forward}.
-     *
-     * @param input X, (m×k). Not modified.
-     * @return Y, the last layer's output. Owned by that layer and overwritten by the next forward
-     *     or infer; use {@link #predict} for a copy to keep.
-     * @throws IllegalArgumentException if a layer rejects its input; the message names the
-     *     layer's position and the layer's own message
-     */
-    @Override
-    public Matrix infer(Matrix input) {
-        Matrix a = input;
-        for (int i = 0; i < layers.size(); i++) {
-            try {
-                a = layers.get(i).infer(a);
-            } catch (IllegalArgumentException e) {
-                throw layerFailed("infer", i, e);
-            }
-        }
-        forwardDone = false;
-        return a;
-    }
-
-    private static IllegalArgumentException layerFailed(String op, int i,
-                                                        IllegalArgumentException e) {
-        return new IllegalArgumentException("Sequential." + op + ": layer " + i + " failed: "
-                + e.getMessage(), e);
-    }
-
-    /**
-     * The output for {@code input} as a new matrix that the caller may keep, computed with
-     * {@link #infer}.
-     *
-     * @param input X, (m×k). Not modified.
-     * @return a copy of Y; allocates
-     */
-    public Matrix predict(Matrix input) {
-        return infer(input).copy();
-    }
-
-    /**
-     * Runs the layers' backward passes in reverse order: the chain rule.
+     * Runs the layers' backward passes in reverse order, the chain rule, until a layer returns
+     * {@code null} because nothing below it needs a gradient.
      *
      * <pre>
      *   G_L = G;   for l = L … 1:   G_(l−1) = backward_l(G_l)    shapes of A_l, then A_(l−1)
@@ -130,18 +128,16 @@ public final class Sequential implements Layer, Stateful {
      * See {@code docs/derivations.md#sequential}.
      *
      * @param gradOutput G = ∂L/∂Y, of the last output's shape. Not modified.
-     * @return ∂L/∂X, owned by the first layer; overwritten by the next backward call.
+     * @return ∂L/∂X, owned by the first layer and overwritten by the next backward call; or
+     *     {@code null} if X does not {@linkplain Matrix#requiresGrad() require grad}
      * @throws IllegalStateException    if forward has not been called
      * @throws IllegalArgumentException if G does not have the last output's shape
      */
     @Override
     public Matrix backward(Matrix gradOutput) {
-        if (!forwardDone) {
-            throw new IllegalStateException("Sequential.backward: called before forward;"
-                    + " call forward(input) first");
-        }
+        guard.checkBackward();
         Matrix g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
             try {
                 g = layers.get(i).backward(g);                  // G_(i−1) = backward_i(G_i)
             } catch (IllegalArgumentException e) {
@@ -153,41 +149,14 @@ public final class Sequential implements Layer, Stateful {
     }
 
     /**
-     * The training step's backward pass: the chain rule as in {@link #backward}, except that
-     * the first layer is asked only for its parameter gradients, since nobody needs ∂L/∂X of
-     * the data. The parameter gradients are exactly those of {@code backward}; for a first
-     * {@link Linear} layer this skips the product G·Wᵀ, as PyTorch does for an input that does
-     * not require a gradient.
+     * Passes the call on to every layer, in order.
      *
-     * <pre>{@code
-     * optimizer.zeroGrad();
-     * double l = loss.forward(model.forward(x), y);
-     * model.backwardParameters(loss.backward());
-     * optimizer.step();
-     * }</pre>
-     *
-     * @param gradOutput G = ∂L/∂Y, of the last output's shape. Not modified.
-     * @throws IllegalStateException    if forward has not been called
-     * @throws IllegalArgumentException if G does not have the last output's shape
+     * @param sides receives the layers' reports one after another
      */
     @Override
-    public void backwardParameters(Matrix gradOutput) {
-        if (!forwardDone) {
-            throw new IllegalStateException("Sequential.backwardParameters: called before"
-                    + " forward; call forward(input) first");
-        }
-        Matrix g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            try {
-                if (i > 0) {
-                    g = layers.get(i).backward(g);              // G_(i−1) = backward_i(G_i)
-                } else {
-                    layers.get(0).backwardParameters(g);        // ∂L/∂θ_1 only, no ∂L/∂X
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Sequential.backwardParameters: layer " + i
-                        + " failed: " + e.getMessage(), e);
-            }
+    public void kinkSides(IntConsumer sides) {
+        for (Layer layer : layers) {
+            layer.kinkSides(sides);
         }
     }
 
@@ -249,7 +218,7 @@ public final class Sequential implements Layer, Stateful {
                 count += p.value().size();
             }
             total += count;
-            rows.add(new String[] {String.valueOf(i), layer.toString(), "mx" + width,
+            rows.add(new String[] {String.valueOf(i), nameOf(layer), "mx" + width,
                 String.valueOf(count)});
         }
         int[] w = new int[4];
@@ -271,6 +240,19 @@ public final class Sequential implements Layer, Stateful {
         return s + " ".repeat(width - s.length());
     }
 
+    /**
+     * A layer's name in {@link #summary} and {@link #toString}: its {@code toString()}, or the
+     * simple name of its class where it keeps {@code Object}'s {@code ClassName@hash}.
+     */
+    private static String nameOf(Layer layer) {
+        String name = layer.toString();
+        Class<?> type = layer.getClass();
+        if (!name.equals(type.getName() + "@" + Integer.toHexString(layer.hashCode()))) {
+            return name;
+        }
+        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+    }
+
     // ---------------------------------------------------------------- state dicts
 
     /**
@@ -283,8 +265,10 @@ public final class Sequential implements Layer, Stateful {
      *   0.bias       [out]        its b, as a vector
      *   2.weight …                the next layer with parameters; ReLU and Softmax have none
      * </pre>
-     * Nested {@code Sequential}s give {@code 1.0.weight}, as in PyTorch; a parameter of any other
-     * layer is stored as it is held. The metadata holds {@code format = pt}.
+     * The names are those of {@link #parameters()} (a nested {@code Sequential} gives
+     * {@code 1.0.weight}, as in PyTorch), and each parameter is stored in its own
+     * {@linkplain Parameter#layout() layout}: transposed, as a vector, or as it is held. The
+     * metadata holds {@code format = pt}.
      *
      * <pre>{@code
      * SafetensorsWriter.write(model.stateDict(), Path.of("model.safetensors"));
@@ -294,7 +278,7 @@ public final class Sequential implements Layer, Stateful {
      */
     @Override
     public StateDict stateDict() {
-        return new ParameterSlots(layers).stateDict();
+        return slots.stateDict();
     }
 
     /**
@@ -308,15 +292,16 @@ public final class Sequential implements Layer, Stateful {
     @Override
     public List<String> checkStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, "Sequential.checkStateDict: stateDict must not be null");
-        return new ParameterSlots(layers).check(stateDict);
+        return slots.check(stateDict);
     }
 
     /**
      * Copies a state dict into the parameters, strictly and all or nothing, as
      * {@code load_state_dict(sd, strict=True)} does: the names must be exactly this model's and
-     * each tensor must have its shape (see {@link #stateDict()}). Weights are transposed into the
-     * (in×out) layout of {@link Linear}; F32 tensors are widened exactly. Gradients are left as
-     * they are.
+     * each tensor must have its shape (see {@link #stateDict()}). Tensors of
+     * {@linkplain Parameter.Layout#TRANSPOSED transposed} parameters, such as a {@link Linear}
+     * weight, are transposed back; F32 tensors are widened exactly. Gradients are left as they
+     * are.
      *
      * @param stateDict the state dict; its matrices are copied, not kept
      * @throws io.github.backprop4j.core.state.StateDictException listing every missing name,
@@ -325,12 +310,13 @@ public final class Sequential implements Layer, Stateful {
     @Override
     public void loadStateDict(StateDict stateDict) {
         Objects.requireNonNull(stateDict, "Sequential.loadStateDict: stateDict must not be null");
-        new ParameterSlots(layers).load("Sequential.loadStateDict", stateDict);
+        slots.load("Sequential.loadStateDict", stateDict);
     }
 
     /**
-     * A matrix shaped like the parameter {@code parameterName} in that parameter's file layout:
-     * transposed for a Linear weight, a vector for a bias. Checkpoints store an optimizer's
+     * A matrix shaped like the parameter {@code parameterName} in that parameter's
+     * {@linkplain Parameter#layout() layout}: transposed for a Linear weight, a vector for a
+     * bias. Checkpoints store an optimizer's
      * momentum buffers through it, so that each has its parameter's file shape.
      *
      * @param parameterName a name from {@link #parameters()}, for example {@code "0.weight"}
@@ -339,12 +325,13 @@ public final class Sequential implements Layer, Stateful {
      */
     @Override
     public Tensor toFileLayout(String parameterName, Matrix value) {
-        return new ParameterSlots(layers).toFileLayout(parameterName, value);
+        return slots.toFileLayout(parameterName, value);
     }
 
     /**
-     * The inverse of {@link #toFileLayout}: transposes a rank-2 tensor of a Linear weight back
-     * to (in×out); anything else is returned as its matrix. Shapes are not checked here.
+     * The inverse of {@link #toFileLayout}: transposes a rank-2 tensor of a transposed
+     * parameter (a Linear weight) back; anything else is returned as its matrix. Shapes are not
+     * checked here.
      *
      * @param parameterName a name from {@link #parameters()}
      * @param tensor        a tensor in file layout; not modified
@@ -352,7 +339,7 @@ public final class Sequential implements Layer, Stateful {
      */
     @Override
     public Matrix fromFileLayout(String parameterName, Tensor tensor) {
-        return new ParameterSlots(layers).fromFileLayout(parameterName, tensor);
+        return slots.fromFileLayout(parameterName, tensor);
     }
 
     /** Structure: {@code Sequential(0: Linear(1→32), 1: ReLU, 2: Linear(32→1))}. */
@@ -360,7 +347,7 @@ public final class Sequential implements Layer, Stateful {
     public String toString() {
         StringBuilder sb = new StringBuilder("Sequential(");
         for (int i = 0; i < layers.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(i).append(": ").append(layers.get(i));
+            sb.append(i == 0 ? "" : ", ").append(i).append(": ").append(nameOf(layers.get(i)));
         }
         return sb.append(')').toString();
     }

@@ -1,11 +1,5 @@
 package io.github.backprop4j.layers;
 
-import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.MatrixOps;
-import io.github.backprop4j.core.Parameter;
-import io.github.backprop4j.core.Shapes;
-import java.util.List;
-
 /**
  * Softmax over each row: P_ij = exp(Z_ij) / Σ_l exp(Z_il), so every row of P is a probability
  * distribution.
@@ -22,73 +16,62 @@ import java.util.List;
  * keeps logits such as 1000 from overflowing. A NaN in a row makes that whole row NaN.
  * Derivation and worked example: {@code docs/derivations.md#softmax}.
  */
-public final class Softmax implements Layer {
-
-    private final Matrix output = Matrix.zeros(0, 0);
-    private final Matrix gradInput = Matrix.zeros(0, 0);
-    private boolean forwardDone;
+public final class Softmax extends Activation {
 
     /** A row-wise softmax; it has no parameters. */
     public Softmax() {
     }
 
     /**
-     * Computes P = softmax(Z) row by row, subtracting each row's maximum first.
+     * P = softmax(Z), row by row, subtracting each row's maximum c first:
+     * p_j = exp(z_j − c) / Σ_l exp(z_l − c).
      *
-     * @param input Z, (m×n) logits with n ≥ 1. Not modified.
-     * @return P, (m×n), each row summing to 1. Owned by this layer and overwritten by the next
-     *     call to {@code forward}.
      * @throws IllegalArgumentException if Z has no columns
      */
     @Override
-    public Matrix forward(Matrix input) {
-        if (input.cols() == 0) {
+    protected void forward(double[] z, double[] p, int rows, int cols) {
+        if (cols == 0) {
             throw new IllegalArgumentException("Softmax.forward: input must have at least one"
-                    + " column, got " + Shapes.shape(input));
+                    + " column, got " + rows + "x" + cols);
         }
-        MatrixOps.softmaxRows(input, output);  // P = exp(Z − max) / Σ exp(Z − max), per row
-        forwardDone = true;
-        return output;
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            double max = z[row];
+            for (int j = 1; j < cols; j++) {
+                max = Math.max(max, z[row + j]);              // c = max_j z_j
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                p[row + j] = Math.exp(z[row + j] - max);      // e_j = exp(z_j − c)
+                sum += p[row + j];                            // S = Σ_l e_l
+            }
+            double inverse = 1.0 / sum;
+            for (int j = 0; j < cols; j++) {
+                p[row + j] *= inverse;                        // p_j = e_j / S
+            }
+        }
     }
 
     /**
-     * Returns ∂L/∂Z, the vector-Jacobian product of each row; softmax has no parameters.
+     * ∂L/∂Z, the vector-Jacobian product of each row; softmax has no parameters.
      *
      * <pre>
      *   ∂L/∂Z = P ⊙ (G − rowSum(G ⊙ P) 1ᵀ)    (m×n) ⊙ ((m×n) − (m×1)(1×n)) → (m×n)
      * </pre>
      * which is, row by row, gᵀ·J with J = diag(p) − p·pᵀ, the Jacobian ∂p_i/∂z_j = p_i(δ_ij − p_j).
      * See {@code docs/derivations.md#softmax}.
-     *
-     * @param gradOutput G = ∂L/∂P, (m×n). Not modified.
-     * @return ∂L/∂Z, (m×n). Owned by this layer; overwritten by the next backward call.
-     * @throws IllegalStateException    if forward has not been called
-     * @throws IllegalArgumentException if G is not (m×n)
      */
     @Override
-    public Matrix backward(Matrix gradOutput) {
-        if (!forwardDone) {
-            throw new IllegalStateException("Softmax.backward: called before forward;"
-                    + " call forward(input) first");
+    protected void backward(double[] z, double[] p, double[] g, double[] dz, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            double dot = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += g[row + j] * p[row + j];               // g·p = Σ_j g_j p_j
+            }
+            for (int j = 0; j < cols; j++) {
+                dz[row + j] = p[row + j] * (g[row + j] - dot); // ∂L/∂z_j = p_j (g_j − g·p)
+            }
         }
-        Shapes.checkSameShape("Softmax.backward", "gradOutput", gradOutput, "output", output);
-        MatrixOps.softmaxBackward(output, gradOutput, gradInput);  // P ⊙ (G − (G·P) 1)
-        return gradInput;
-    }
-
-    /**
-     * None.
-     *
-     * @return an empty list
-     */
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    /** Structure: {@code Softmax}. */
-    @Override
-    public String toString() {
-        return "Softmax";
     }
 }

@@ -21,19 +21,30 @@
  * (in×out) so that Y = X·W + 1·b needs no transpose.
  *
  * <h2>Ownership and order</h2>
- * {@code forward} caches what {@code backward} needs; {@code backward} adds the parameter
- * gradients into each {@link io.github.backprop4j.core.Parameter#grad()} (they accumulate until
- * {@code zeroGrad()}) and returns ∂L/∂X. The matrices both return are owned by the layer and
- * overwritten by its next call, so that a training step allocates nothing once the batch size is
- * stable; copy them to keep them, or use
- * {@link io.github.backprop4j.layers.Sequential#predict}.
+ * {@code forward} keeps what {@code backward} needs (a reference to its input, not a copy: do
+ * not change the input before backward); {@code backward} adds the parameter gradients into each
+ * {@link io.github.backprop4j.core.Parameter#grad()} (they accumulate until {@code zeroGrad()})
+ * and returns ∂L/∂X, or {@code null} where the input does not
+ * {@linkplain io.github.backprop4j.core.Matrix#requiresGrad() require grad}, as for data. The
+ * matrices both return are owned by the layer and overwritten by its next call, so that a
+ * training step allocates nothing once the batch size is stable; copy them to keep them, or use
+ * {@link io.github.backprop4j.layers.Sequential#predict}. One training loop serves every model:
+ * <pre>{@code
+ * optimizer.zeroGrad();
+ * double l = loss.forward(model.forward(x), y);
+ * model.backward(loss.backward());
+ * optimizer.step();
+ * }</pre>
  *
  * <h2>Reading order</h2>
  * <ol>
- *   <li>{@link io.github.backprop4j.layers.Layer}: the contract.</li>
- *   <li>{@link io.github.backprop4j.layers.Linear}, {@link io.github.backprop4j.layers.ReLU},
- *       {@link io.github.backprop4j.layers.Softmax}: one derivation each, in their Javadoc and
- *       step by step with numbers in {@code docs/derivations.md}.</li>
+ *   <li>{@link io.github.backprop4j.layers.Layer}: the contract, and the defaults a layer may
+ *       override.</li>
+ *   <li>{@link io.github.backprop4j.layers.Linear}, then
+ *       {@link io.github.backprop4j.layers.Activation} and its subclasses (such as
+ *       {@link io.github.backprop4j.layers.ReLU} and {@link io.github.backprop4j.layers.Softmax}):
+ *       each file holds its forward and backward loops with the formula beside each line, and
+ *       each derivation is worked step by step with numbers in {@code docs/derivations.md}.</li>
  *   <li>{@link io.github.backprop4j.layers.Sequential}: the chain rule as a loop.</li>
  *   <li>{@link io.github.backprop4j.layers.Loss} and
  *       {@link io.github.backprop4j.layers.MSELoss}: where the gradient starts.</li>
@@ -44,6 +55,8 @@
  * <h2>Key classes</h2>
  * <ul>
  *   <li>{@link io.github.backprop4j.layers.Layer}: forward, backward, parameters.</li>
+ *   <li>{@link io.github.backprop4j.layers.Activation}: the shared part of every parameterless
+ *       layer that keeps its input's shape; a subclass writes only its two loops.</li>
  *   <li>{@link io.github.backprop4j.layers.Sequential}: a network, itself a layer, whose
  *       {@linkplain io.github.backprop4j.layers.Sequential#stateDict() state dict} has PyTorch's
  *       names and layout ({@code docs/checkpoints.md}).</li>

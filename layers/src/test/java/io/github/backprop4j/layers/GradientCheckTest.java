@@ -15,6 +15,7 @@ import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,65 @@ class GradientCheckTest {
                 new SplittableRandom(7));
         assertTrue(report.crossedKink());
         assertFalse(warnings.list.isEmpty());
+    }
+
+    /** |X|, a layer of the test's own that says where its kink is, as any layer may. */
+    private static final class Abs implements Layer {
+        private Matrix input;
+        private Matrix output;
+
+        @Override
+        public Matrix forward(Matrix x) {
+            input = x;
+            output = x.copy();
+            for (int r = 0; r < x.rows(); r++) {
+                for (int c = 0; c < x.cols(); c++) {
+                    output.set(r, c, Math.abs(x.get(r, c)));
+                }
+            }
+            return output;
+        }
+
+        @Override
+        public Matrix backward(Matrix g) {
+            Matrix gradInput = g.copy();
+            for (int r = 0; r < g.rows(); r++) {
+                for (int c = 0; c < g.cols(); c++) {
+                    gradInput.set(r, c, input.get(r, c) > 0 ? g.get(r, c) : -g.get(r, c));
+                }
+            }
+            return gradInput;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public void kinkSides(IntConsumer sides) {
+            for (int i = 0; i < input.size(); i++) {
+                sides.accept(input.get(i / input.cols(), i % input.cols()) > 0 ? 1 : 0);
+            }
+        }
+    }
+
+    @Test
+    void check_ownLayerReportingItsKinkSides_flagsTheCrossing() {
+        GradientCheck.Report report = new GradientCheck().check(new Sequential(new Abs()),
+                Matrix.rowVector(0.5, -4e-7, -0.25), new SplittableRandom(9));
+        assertTrue(report.crossedKink());
+        assertEquals(1, report.tensors().get(0).kinkCrossings());
+        assertTrue(report.failureMessage().contains("across a kink"), report.failureMessage());
+    }
+
+    @Test
+    void check_smoothLayer_reportsNoKinks() {
+        GradientCheck.Report report = new GradientCheck().check(
+                new Linear(2, 2, new SplittableRandom(10)), Matrix.rowVector(0.0, 1e-9),
+                new SplittableRandom(11));
+        assertFalse(report.crossedKink());
+        assertTrue(warnings.list.isEmpty());
     }
 
     @Test

@@ -28,7 +28,7 @@ class KernelsAgreementTest {
             SplittableRandom rng = new SplittableRandom(7);
             Sequential model = new Sequential(new Linear(13, 40, rng), new ReLU(),
                     new Linear(40, 33, rng), new ReLU(), new Linear(33, 5, rng), new Softmax());
-            Matrix x = TestData.uniform(29, 13, rng);
+            Matrix x = TestData.uniform(29, 13, rng).requiresGrad(true);
             Matrix target = TestData.uniform(29, 5, rng);
             MSELoss loss = new MSELoss();
             List<Matrix> results = new ArrayList<>();

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MSELossTest {
 
     private static final double CLOSE = 1e-12;
+    /** The example's decimals are exact in binary. */
+    private static final double DOC = 0.0;
 
     /** The allocating reference: L and ∂L/∂Ŷ entry by entry. */
     private static double referenceLoss(Matrix p, Matrix t, boolean mean) {
@@ -29,6 +34,30 @@ class MSELossTest {
 
     private static Matrix referenceGradient(Matrix p, Matrix t, boolean mean) {
         return p.minus(t).scale(mean ? 2.0 / p.size() : 2.0);
+    }
+
+    /** The worked example of docs/derivations.md#mse: the mean over all four elements. */
+    @Test
+    void documentedExample_meanOverAllFourElements() {
+        Matrix prediction = Matrix.of(new double[][] {{0.5, 1}, {2, -1}});
+        Matrix target = Matrix.of(new double[][] {{1, 1}, {0, 0}});
+        MSELoss mean = new MSELoss();
+        assertEquals(1.3125, mean.forward(prediction, target), DOC);
+        assertArrayEquals(new double[] {-0.25, 0, 1, -0.5}, mean.backward().toRowMajorArray(),
+                DOC);
+
+        MSELoss sum = new MSELoss(Reduction.SUM);
+        assertEquals(5.25, sum.forward(prediction, target), DOC);
+        assertArrayEquals(new double[] {-1, 0, 4, -2}, sum.backward().toRowMajorArray(), DOC);
+    }
+
+    @Property(tries = 40, seed = "20261128")
+    void backward_anyShape_gradientsMatchCentralDifferences(
+            @ForAll @IntRange(min = 1, max = 8) int m, @ForAll @IntRange(min = 1, max = 8) int n,
+            @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        TestData.strictCheck().assertGradients(new MSELoss(), TestData.uniform(m, n, rng),
+                TestData.uniform(m, n, rng));
     }
 
     @ParameterizedTest(name = "{0}x{1} {2}")

@@ -3,17 +3,32 @@ package io.github.backprop4j.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ReLUTest {
+class ReLUTest extends LayerContractTest {
+
+    /** The examples' numbers are exact in binary. */
+    private static final double EXACT = 0.0;
+
+    @Override
+    Layer newLayer(int width, RandomGenerator rng) {
+        return new ReLU();
+    }
+
+    /** Inputs away from the kink at 0. */
+    @Override
+    Matrix input(int rows, int cols, RandomGenerator rng) {
+        return TestData.awayFromZero(rows, cols, rng);
+    }
 
     /** The allocating reference, entry by entry. */
     private static Matrix referenceForward(Matrix x) {
@@ -34,6 +49,16 @@ class ReLUTest {
             }
         }
         return d;
+    }
+
+    /** The worked example of docs/derivations.md#relu, number for number. */
+    @Test
+    void documentedExample_matchesDerivationsSection() {
+        ReLU relu = new ReLU();
+        Matrix y = relu.forward(Matrix.of(new double[][] {{-2, 0.5}, {0, 3}}));
+        assertArrayEquals(new double[] {0, 0.5, 0, 3}, y.toRowMajorArray(), EXACT);
+        Matrix gradX = relu.backward(Matrix.of(new double[][] {{10, 20}, {30, 40}}));
+        assertArrayEquals(new double[] {0, 20, 0, 40}, gradX.toRowMajorArray(), EXACT);
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -58,6 +83,50 @@ class ReLUTest {
                 relu.backward(g).toRowMajorArray());
     }
 
+    /** Doubles at every boundary of {@code x > 0}: zeros, subnormals, infinities, NaN payloads. */
+    private static final double[] SIGN_EDGES = {
+        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+        1.0, -1.0, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+        Double.longBitsToDouble(0x7FF0_0000_0000_0001L),
+        Double.longBitsToDouble(0x7FFF_FFFF_FFFF_FFFFL),
+        Double.longBitsToDouble(0xFFF8_0000_0000_0000L),
+        Double.longBitsToDouble(0xFFF0_0000_0000_0001L),
+    };
+
+    /**
+     * Forward is {@code x <= 0 ? +0 : x} (so −0 gives +0 and NaN stays NaN) and backward
+     * {@code x > 0 ? g : +0} (so the kink and NaN give +0), bit for bit, for every pair of
+     * boundary values of x and g.
+     */
+    @Test
+    void forwardAndBackward_signBoundaries_areBitForBitTheDefinitions() {
+        int n = SIGN_EDGES.length;
+        Matrix x = Matrix.zeros(n, n);
+        Matrix g = Matrix.zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x.set(i, j, SIGN_EDGES[i]);
+                g.set(i, j, SIGN_EDGES[j]);
+            }
+        }
+        ReLU relu = new ReLU();
+        Matrix y = relu.forward(x).copy();
+        Matrix back = relu.backward(g);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = x.get(i, j);
+                double expectedY = v <= 0 ? 0.0 : v;
+                double expectedBack = v > 0 ? g.get(i, j) : 0.0;
+                assertEquals(Double.doubleToRawLongBits(expectedY),
+                        Double.doubleToRawLongBits(y.get(i, j)), "relu(" + v + ")");
+                assertEquals(Double.doubleToRawLongBits(expectedBack),
+                        Double.doubleToRawLongBits(back.get(i, j)),
+                        "backward(x = " + v + ", g = " + g.get(i, j) + ")");
+            }
+        }
+    }
+
     @Test
     void backward_atKink_givesZero() {
         ReLU relu = new ReLU();
@@ -67,15 +136,7 @@ class ReLUTest {
     }
 
     @Test
-    void backward_beforeForward_throwsIllegalState() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new ReLU().backward(Matrix.zeros(2, 2)));
-        assertEquals("ReLU.backward: called before forward; call forward(input) first",
-                e.getMessage());
-    }
-
-    @Test
-    void backward_wrongGradShape_throwsWithBothShapes() {
+    void backward_gradOfTransposedShape_throwsNamingBothShapes() {
         ReLU relu = new ReLU();
         relu.forward(Matrix.zeros(8, 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -85,31 +146,20 @@ class ReLUTest {
     }
 
     @Test
-    void backward_doesNotModifyGradOutput() {
-        SplittableRandom rng = new SplittableRandom(4);
-        ReLU relu = new ReLU();
-        Matrix g = TestData.uniform(3, 3, rng);
-        double[] before = g.toRowMajorArray();
-        relu.forward(TestData.uniform(3, 3, rng));
-        relu.backward(g);
-        assertArrayEquals(before, g.toRowMajorArray());
-    }
-
-    @Test
-    void forwardAndBackward_sameBatchSize_reuseTheirBuffers() {
-        SplittableRandom rng = new SplittableRandom(5);
-        ReLU relu = new ReLU();
-        Matrix x = TestData.uniform(4, 3, rng);
-        assertSame(relu.forward(x), relu.forward(x));
-        assertSame(relu.backward(x), relu.backward(x));
-    }
-
-    @Test
     void forward_nanInput_propagatesNaN() {
         Matrix y = new ReLU().forward(Matrix.rowVector(Double.NaN, -1, 2));
         assertTrue(Double.isNaN(y.get(0, 0)));
         assertEquals(0, y.get(0, 1));
         assertEquals(2, y.get(0, 2));
+    }
+
+    @Test
+    void kinkSides_reportWhichInputsWerePositive() {
+        ReLU relu = new ReLU();
+        relu.forward(Matrix.of(new double[][] {{-1, 0, 2}, {Double.NaN, 3, -0.5}}));
+        IntStream.Builder sides = IntStream.builder();
+        relu.kinkSides(sides);
+        assertArrayEquals(new int[] {0, 0, 1, 0, 1, 0}, sides.build().toArray());
     }
 
     @Test

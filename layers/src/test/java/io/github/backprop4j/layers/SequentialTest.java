@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,15 +13,22 @@ import io.github.backprop4j.core.Initializers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SequentialTest {
+class SequentialTest extends LayerContractTest {
 
     private static final double CLOSE = 1e-12;
+    /** The example's decimals are exact in binary. */
+    private static final double DOC = 0.0;
     /** See LinearTest: accumulating through multAdd rounds the second sum differently. */
     private static final double ACCUMULATION_ROUNDING = 1e-14;
 
@@ -38,6 +46,18 @@ class SequentialTest {
      */
     private static final GradientCheck DEEP_CHECK = new GradientCheck(1e-4,
             TestData.GRADIENT_TOLERANCE);
+
+    /** For the contract: a network with parameters, and no kink near the contract's inputs. */
+    @Override
+    Layer newLayer(int width, RandomGenerator rng) {
+        return new Sequential(new Linear(width, 4, rng), new Softmax(), new Linear(4, 2, rng));
+    }
+
+    /** Through a softmax some entries are small: see {@link #DEEP_CHECK}. */
+    @Override
+    GradientCheck gradientCheck() {
+        return DEEP_CHECK;
+    }
 
     private static Sequential mlp(SplittableRandom rng) {
         return new Sequential(new Linear(1, 32, rng), new ReLU(), new Linear(32, 1, rng));
@@ -92,13 +112,40 @@ class SequentialTest {
         assertFalse(report.crossedKink(), report::toString);
     }
 
+    /** The worked example of docs/derivations.md#sequential, number for number. */
+    @Test
+    void documentedExample_chainRuleLayerByLayer() {
+        Linear first = new Linear(2, 2, new SplittableRandom(0));
+        MatrixOps.copy(Matrix.of(new double[][] {{1, -1}, {0.5, 1}}), first.weight().value());
+        MatrixOps.copy(Matrix.rowVector(0, -3), first.bias().value());
+        Linear second = new Linear(2, 1, new SplittableRandom(0));
+        MatrixOps.copy(Matrix.columnVector(1.5, -1), second.weight().value());
+        MatrixOps.copy(Matrix.rowVector(0.5), second.bias().value());
+        Sequential model = new Sequential(first, new ReLU(), second);
+        MSELoss loss = new MSELoss();
+
+        Matrix y = model.forward(Matrix.rowVector(1, 2).requiresGrad(true));
+        assertArrayEquals(new double[] {3.5}, y.toRowMajorArray(), DOC);
+        assertEquals(0.25, loss.forward(y, Matrix.rowVector(3)), DOC);
+        Matrix gradY = loss.backward();
+        assertArrayEquals(new double[] {1}, gradY.toRowMajorArray(), DOC);
+
+        Matrix gradX = model.backward(gradY);
+        assertArrayEquals(new double[] {2, 0}, second.weight().grad().toRowMajorArray(), DOC);
+        assertArrayEquals(new double[] {1}, second.bias().grad().toRowMajorArray(), DOC);
+        assertArrayEquals(new double[] {1.5, 0, 3, 0}, first.weight().grad().toRowMajorArray(),
+                DOC);
+        assertArrayEquals(new double[] {1.5, 0}, first.bias().grad().toRowMajorArray(), DOC);
+        assertArrayEquals(new double[] {1.5, 0.75}, gradX.toRowMajorArray(), DOC);
+    }
+
     @Test
     void forwardAndBackward_randomBatch_agreeWithLayerByLayerReference() {
         SplittableRandom rng = new SplittableRandom(2);
         Linear first = new Linear(3, 4, rng);
         Linear second = new Linear(4, 2, rng);
         Sequential model = new Sequential(first, new ReLU(), second);
-        Matrix x = TestData.uniform(5, 3, rng);
+        Matrix x = TestData.uniform(5, 3, rng).requiresGrad(true);
         Matrix g = TestData.uniform(5, 2, rng);
 
         // allocating reference: each step a new matrix, the chain rule written out
@@ -194,41 +241,63 @@ class SequentialTest {
     }
 
     @Test
-    void inferAndPredict_giveForwardsOutputBitForBit_thenBackwardWaitsForForward() {
+    void predict_givesForwardsOutputBitForBit() {
         SplittableRandom rng = new SplittableRandom(8);
         Sequential model = classifier(4, 3, rng);
         Matrix x = TestData.uniform(6, 4, rng);
         Matrix fromForward = model.forward(x).copy();
 
         Matrix kept = model.predict(x);
-        Matrix fromInfer = model.infer(x);
 
         assertTrue(kept.approxEquals(fromForward, 0.0));
-        assertTrue(fromInfer.approxEquals(fromForward, 0.0));
-        assertThrows(IllegalStateException.class, () -> model.backward(Matrix.zeros(6, 3)));
-        model.forward(x);
-        assertEquals(4, model.backward(Matrix.zeros(6, 3)).cols());
+        assertFalse(kept.requiresGrad());
+    }
+
+    /** Inference from several threads at once: each gets what one thread alone gets. */
+    @Test
+    void predict_eightThreadsAtOnce_eachGetsTheSingleThreadedBits() throws Exception {
+        SplittableRandom rng = new SplittableRandom(9);
+        Sequential model = classifier(4, 3, rng);
+        List<Matrix> inputs = new ArrayList<>();
+        List<double[]> expected = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            inputs.add(TestData.uniform(5 + t, 4, rng));
+            expected.add(model.predict(inputs.get(t)).toRowMajorArray());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<double[]>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                Matrix x = inputs.get(t);
+                results.add(pool.submit(() -> {
+                    List<double[]> outputs = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        outputs.add(model.predict(x).toRowMajorArray());
+                    }
+                    return outputs;
+                }));
+            }
+            for (int t = 0; t < 8; t++) {
+                for (double[] output : results.get(t).get()) {
+                    assertArrayEquals(expected.get(t), output, 0.0);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
-    void infer_layerRejectsInput_namesPositionAndOperation() {
+    void predict_layerRejectsInput_namesPositionAndOperation() {
         Sequential model = new Sequential(new Linear(3, 4, new SplittableRandom(1)), new ReLU());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> model.infer(Matrix.zeros(2, 5)));
-        assertEquals("Sequential.infer: layer 0 failed: Linear(3→4).infer: input has 5 columns,"
-                + " expected 3 (input 2x5)", e.getMessage());
+                () -> model.predict(Matrix.zeros(2, 5)));
+        assertEquals("Sequential.predict: layer 0 failed: Linear(3→4).forward: input has 5"
+                + " columns, expected 3 (input 2x5)", e.getMessage());
     }
 
     @Test
-    void backward_beforeForward_throwsIllegalState() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> mlp(new SplittableRandom(1)).backward(Matrix.zeros(1, 1)));
-        assertEquals("Sequential.backward: called before forward; call forward(input) first",
-                e.getMessage());
-    }
-
-    @Test
-    void backward_wrongGradShape_throwsWithBothShapes() {
+    void backward_wrongGradShape_namesTheFailingLayerAndBothShapes() {
         Sequential model = mlp(new SplittableRandom(1));
         model.forward(Matrix.zeros(8, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -240,17 +309,6 @@ class SequentialTest {
     @Test
     void constructor_noLayers_throws() {
         assertThrows(IllegalArgumentException.class, Sequential::new);
-    }
-
-    @Test
-    void backward_doesNotModifyGradOutput() {
-        SplittableRandom rng = new SplittableRandom(6);
-        Sequential model = mlp(rng);
-        Matrix g = TestData.uniform(4, 1, rng);
-        double[] before = g.toRowMajorArray();
-        model.forward(TestData.uniform(4, 1, rng));
-        model.backward(g);
-        assertArrayEquals(before, g.toRowMajorArray());
     }
 
     @Test
@@ -274,50 +332,51 @@ class SequentialTest {
     }
 
     @Test
-    void forwardAndBackward_sameBatchSize_reuseTheirBuffers() {
-        SplittableRandom rng = new SplittableRandom(8);
-        Sequential model = mlp(rng);
-        Matrix x = TestData.uniform(4, 1, rng);
-        Matrix g = TestData.uniform(4, 1, rng);
-        assertSame(model.forward(x), model.forward(x));
-        assertSame(model.backward(g), model.backward(g));
-    }
-
-    @Test
     void outputWidth_followsTheLayers() {
         assertEquals(5, classifier(3, 5, new SplittableRandom(1)).outputWidth(3));
     }
+
+    /** Data that does not require grad: backward stops at the first layer, which returns null. */
     @Test
-    void backwardParameters_mlp_addsExactlyTheParameterGradientsOfBackward() {
+    void backward_dataNotRequiringGrad_returnsNull() {
         SplittableRandom rng = new SplittableRandom(81);
-        Sequential full = new Sequential(new Linear(3, 5, new SplittableRandom(9)), new ReLU(),
-                new Linear(5, 2, new SplittableRandom(10)));
-        Sequential paramsOnly = new Sequential(new Linear(3, 5, new SplittableRandom(9)),
-                new ReLU(), new Linear(5, 2, new SplittableRandom(10)));
-        Matrix x = TestData.uniform(7, 3, rng);
-        Matrix g = TestData.uniform(7, 2, rng);
-        full.forward(x);
-        full.backward(g);
-        paramsOnly.forward(x);
+        Sequential model = mlp(rng);
+        model.forward(TestData.uniform(7, 1, rng));
 
-        paramsOnly.backwardParameters(g);
-
-        List<Parameter> expected = full.parameters();
-        List<Parameter> actual = paramsOnly.parameters();
-        assertEquals(4, actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertArrayEquals(expected.get(i).grad().toRowMajorArray(),
-                    actual.get(i).grad().toRowMajorArray(), 0.0, expected.get(i).name());
-        }
+        assertNull(model.backward(TestData.uniform(7, 1, rng)));
     }
 
+    /**
+     * Each intermediate output requires grad once X does or a layer with parameters came
+     * before it, whatever the layers set themselves.
+     */
     @Test
-    void backwardParameters_beforeForward_throwsIllegalState() {
-        Sequential model = mlp(new SplittableRandom(3));
+    void forward_marksEachOutputByInputAndParametersSoFar() {
+        SplittableRandom rng = new SplittableRandom(82);
+        ReLU first = new ReLU();
+        Linear linear = new Linear(3, 3, rng);
+        ReLU last = new ReLU();
+        Sequential model = new Sequential(first, linear, last);
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.backwardParameters(Matrix.zeros(1, 1)));
+        model.forward(TestData.uniform(2, 3, rng));
 
-        assertTrue(e.getMessage().contains("before forward"), e.getMessage());
+        assertFalse(first.output().requiresGrad());
+        assertTrue(last.output().requiresGrad());
+        model.forward(TestData.uniform(2, 3, rng).requiresGrad(true));
+        assertTrue(first.output().requiresGrad());
+    }
+
+    /** ReLU → Linear on data: nothing below the Linear needs a gradient, so ReLU is not asked. */
+    @Test
+    void backward_activationBeforeFirstParameters_isNotRun() {
+        SplittableRandom rng = new SplittableRandom(83);
+        ReLU relu = new ReLU();
+        Sequential model = new Sequential(relu, new Linear(3, 2, rng));
+        model.forward(TestData.uniform(4, 3, rng));
+
+        assertNull(model.backward(TestData.uniform(4, 2, rng)));
+        Matrix x = TestData.uniform(4, 3, rng).requiresGrad(true);
+        model.forward(x);
+        assertEquals(3, model.backward(TestData.uniform(4, 2, rng)).cols());
     }
 }

@@ -2,19 +2,40 @@ package io.github.backprop4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SoftmaxTest {
+class SoftmaxTest extends LayerContractTest {
 
     private static final double CLOSE = 1e-12;
+    /** The examples' decimals are exact in binary; the logarithms and exponentials are not. */
+    private static final double DOC = 1e-12;
+    private static final int TRIES = 40;
+    private static final String SEED = "20261128";
+
+    @Override
+    Layer newLayer(int width, RandomGenerator rng) {
+        return new Softmax();
+    }
+
+    /**
+     * The default tolerance 1e-6 for the contract's random shapes: see
+     * {@link #backward_randomShapes_matchesNumericalGradient} for the 1e-7 cases.
+     */
+    @Override
+    GradientCheck gradientCheck() {
+        return new GradientCheck();
+    }
 
     /** The allocating reference: exp without the max shift, and the full Jacobian per row. */
     private static Matrix referenceForward(Matrix z) {
@@ -47,6 +68,52 @@ class SoftmaxTest {
         return d;
     }
 
+    /** The worked example of docs/derivations.md#softmax, number for number. */
+    @Test
+    void documentedExample_matchesDerivationsSection() {
+        Softmax softmax = new Softmax();
+        Matrix p = softmax.forward(Matrix.rowVector(0, Math.log(3), Math.log(4)));
+        assertArrayEquals(new double[] {0.125, 0.375, 0.5}, p.toRowMajorArray(), DOC);
+        Matrix gradZ = softmax.backward(Matrix.rowVector(1, 2, 4));
+        assertArrayEquals(new double[] {-0.234375, -0.328125, 0.5625}, gradZ.toRowMajorArray(),
+                DOC);
+        assertArrayEquals(new double[] {-15.0 / 64, -21.0 / 64, 36.0 / 64},
+                gradZ.toRowMajorArray(), DOC);
+
+        // the Jacobian J = diag(p) − p·pᵀ of the document, applied as gᵀ·J
+        Matrix jacobian = Matrix.of(new double[][] {{7, -3, -4}, {-3, 15, -12}, {-4, -12, 16}})
+                .scale(1.0 / 64);
+        Matrix pColumn = Matrix.columnVector(0.125, 0.375, 0.5);
+        Matrix formed = Matrix.zeros(3, 3);
+        for (int i = 0; i < 3; i++) {
+            formed.set(i, i, pColumn.get(i, 0));
+        }
+        assertArrayEquals(jacobian.toRowMajorArray(),
+                formed.minus(pColumn.multTransB(pColumn)).toRowMajorArray(), DOC);
+        assertArrayEquals(gradZ.toRowMajorArray(),
+                Matrix.rowVector(1, 2, 4).mult(jacobian).toRowMajorArray(), DOC);
+
+        Matrix shifted = new Softmax().forward(
+                Matrix.rowVector(1000, 1000 + Math.log(3), 1000 + Math.log(4)));
+        assertArrayEquals(new double[] {0.125, 0.375, 0.5}, shifted.toRowMajorArray(), DOC);
+    }
+
+    /** Rows of P sum to 1 and rows of ∂L/∂Z to 0, whatever the logits. */
+    @Property(tries = TRIES, seed = SEED)
+    void anyShape_rowsAreDistributionsAndGradientRowsSumToZero(
+            @ForAll @IntRange(min = 1, max = 8) int m, @ForAll @IntRange(min = 1, max = 8) int n,
+            @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Softmax softmax = new Softmax();
+        Matrix p = softmax.forward(Matrix.uniform(m, n, -50, 50, rng));
+        Matrix gradSums = softmax.backward(TestData.uniform(m, n, rng)).rowSums();
+        Matrix sums = p.rowSums();
+        for (int r = 0; r < m; r++) {
+            assertEquals(1, sums.get(r, 0), CLOSE);
+            assertEquals(0, gradSums.get(r, 0), CLOSE);
+        }
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1, 4", "25, 3", "2, 16"})
     void backward_randomShapes_matchesNumericalGradient(int m, int n) {
@@ -76,6 +143,16 @@ class SoftmaxTest {
     }
 
     @Test
+    void forward_oppositeLogitsOf1000_giveExactlyOneAndZero() {
+        Matrix p = new Softmax().forward(Matrix.of(new double[][] {{0, Math.log(3)},
+            {1000, -1000}}));
+        assertEquals(0.25, p.get(0, 0), CLOSE);
+        assertEquals(0.75, p.get(0, 1), CLOSE);
+        assertEquals(1.0, p.get(1, 0), 0.0);
+        assertEquals(0.0, p.get(1, 1), 0.0);
+    }
+
+    @Test
     void forward_anyRow_sumsToOne() {
         Matrix p = new Softmax().forward(Matrix.uniform(6, 5, -10, 10, new SplittableRandom(3)));
         Matrix sums = p.rowSums();
@@ -100,15 +177,7 @@ class SoftmaxTest {
     }
 
     @Test
-    void backward_beforeForward_throwsIllegalState() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Softmax().backward(Matrix.zeros(2, 2)));
-        assertEquals("Softmax.backward: called before forward; call forward(input) first",
-                e.getMessage());
-    }
-
-    @Test
-    void backward_wrongGradShape_throwsWithBothShapes() {
+    void backward_gradOfWrongWidth_throwsNamingBothShapes() {
         Softmax softmax = new Softmax();
         softmax.forward(Matrix.zeros(4, 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -118,22 +187,8 @@ class SoftmaxTest {
     }
 
     @Test
-    void backward_doesNotModifyGradOutput() {
-        SplittableRandom rng = new SplittableRandom(4);
-        Softmax softmax = new Softmax();
-        Matrix g = TestData.uniform(3, 3, rng);
-        double[] before = g.toRowMajorArray();
-        softmax.forward(TestData.uniform(3, 3, rng));
-        softmax.backward(g);
-        assertArrayEquals(before, g.toRowMajorArray());
-    }
-
-    @Test
-    void forwardAndBackward_sameBatchSize_reuseTheirBuffers() {
-        SplittableRandom rng = new SplittableRandom(5);
-        Softmax softmax = new Softmax();
-        Matrix x = TestData.uniform(4, 3, rng);
-        assertSame(softmax.forward(x), softmax.forward(x));
-        assertSame(softmax.backward(x), softmax.backward(x));
+    void parameters_noneAndToStringIsTheName() {
+        assertTrue(new Softmax().parameters().isEmpty());
+        assertEquals("Softmax", new Softmax().toString());
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * <p>A training step reads:
  * <pre>{@code
  * optimizer.zeroGrad();                 // grads accumulate, so clear them first
- * double loss = lossFn.forward(model.forward(x), y);
- * model.backward(lossFn.backward());    // fills every parameter's grad
+ * double l = loss.forward(model.forward(x), y);
+ * model.backward(loss.backward());      // fills every parameter's grad
  * optimizer.step();                     // θ ← θ − lr·update, for every parameter
  * }</pre>
  *
