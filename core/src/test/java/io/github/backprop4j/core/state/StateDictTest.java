@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TensorFileTest {
+class StateDictTest {
 
     @Test
     void factories_eachRank_haveTheirShapeAndMatrix() {
