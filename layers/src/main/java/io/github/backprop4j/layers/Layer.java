@@ -23,9 +23,10 @@ import java.util.function.IntConsumer;
  * <p><b>Writing a layer.</b> Implement {@code forward}, {@code backward} and
  * {@code parameters}; the layer then works in a {@link Sequential}, in {@link GradientCheck},
  * in {@link Sequential#summary(int)} (which shows its {@code toString()}, or its class's simple
- * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a layer may say about itself has a default here that it may
- * override: {@link #outputWidth}, {@link #kinkSides}, {@link #predict(Matrix, Matrix)} (to
- * let threads run its inference in parallel); and a parameter carries its own
+ * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a
+ * layer may say about itself has a default here that it may override: {@link #outputWidth},
+ * {@link #kinkSides}, {@link #predict(Matrix, Matrix)} (to let threads run its inference in
+ * parallel); and a parameter carries its own
  * {@linkplain Parameter#layout() layout in a state dict}. A parameterless layer whose output has
  * its input's shape can extend {@link Activation} and write only its two loops.
  *
@@ -99,8 +100,8 @@ public interface Layer {
     /**
      * The inference path: computes the output for {@code input} into {@code out}, the same
      * values, bit for bit, as {@link #forward}, without writing this layer's buffers or what
-     * {@code forward} keeps for {@link #backward}. {@link Sequential#predict(Matrix)} calls it, from any
-     * number of threads at once.
+     * {@code forward} keeps for {@link #backward}. {@link Sequential#predict(Matrix)} calls it,
+     * from any number of threads at once.
      *
      * <p>The default is correct for any layer, but serial and not free of side effects: it runs
      * {@code forward} while holding this layer's lock, then copies the result into {@code out}.
