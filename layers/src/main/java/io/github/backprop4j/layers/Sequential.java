@@ -146,8 +146,10 @@ public final class Sequential implements Layer, Stateful {
      * </pre>
      * The buffers belong to the calling thread (a {@link ThreadLocal} per model), so threads do
      * not share them, and each grows to its thread's largest batch, after which a call
-     * allocates nothing. Nothing forward keeps for backward is touched by the layers that
-     * override {@code predict} (all of this package's).
+     * allocates nothing. They live as long as their thread, so a pool of long-lived threads
+     * suits this best; a new thread per call (a virtual thread, say) allocates them anew each
+     * time. Nothing forward keeps for backward is touched by the layers that override
+     * {@code predict} (all of this package's).
      *
      * @param input X, (m×k). Not modified.
      * @param out   reshaped to Y's shape and overwritten
