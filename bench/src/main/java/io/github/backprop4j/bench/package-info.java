@@ -8,7 +8,9 @@
  * {@link io.github.backprop4j.bench.MlpBenchmark}, then
  * {@link io.github.backprop4j.bench.KernelThresholdBenchmark} (where threads start to pay),
  * {@link io.github.backprop4j.bench.ReluBenchmark} (whether ReLU's plain loop costs enough to
- * trade for a faster, harder one) and {@link io.github.backprop4j.bench.PerformanceReport}
+ * trade for a faster, harder one), {@link io.github.backprop4j.bench.PredictBenchmark} (inference
+ * from one and two threads sharing a model) and
+ * {@link io.github.backprop4j.bench.PerformanceReport}
  * (table and chart of {@code docs/performance.md}).
  *
  * <p>Run everything with {@code bench/run-benchmarks.sh} from the repository root.

@@ -27,6 +27,12 @@ import java.util.List;
  * The input is kept by reference, not copied (see {@link Layer}), and {@code backward} always
  * returns ∂L/∂X: it is the only thing such a layer computes.
  *
+ * <p><b>The forward loop reads x and writes y, nothing else.</b> It keeps no state between calls
+ * and writes no field: everything it needs comes in as arguments. That contract is what lets
+ * {@link #predict(Matrix, Matrix)} run the same loop into a caller's matrix from any number of
+ * threads at once, with the same bits as {@code forward}; a subclass gets parallel inference
+ * without writing anything more. (The backward loop runs only in training, on one thread.)
+ *
  * <p>A new element-wise function is then one short file, for example:
  * <pre>{@code
  * public final class Tanh extends Activation {
@@ -76,6 +82,21 @@ public abstract class Activation implements Layer {
     }
 
     /**
+     * Computes Y = f(X) into {@code out} with the subclass's forward loop, touching none of this
+     * layer's fields: the inference path, which any number of threads may run at once.
+     *
+     * @param input X, (m×n). Not modified, unless {@code out} is X itself.
+     * @param out   reshaped to (m×n) and overwritten; may be {@code input}, for an in-place
+     *     function
+     * @throws IllegalArgumentException if the subclass refuses the input's shape
+     */
+    @Override
+    public final void predict(Matrix input, Matrix out) {
+        out.reshape(input.rows(), input.cols());
+        forward(input.unwrap().data, out.unwrap().data, input.rows(), input.cols());
+    }
+
+    /**
      * Returns ∂L/∂X, computed by the subclass's loop; the formula is in the subclass's
      * {@link #backward(double[], double[], double[], double[], int, int)}.
      *
@@ -97,6 +118,9 @@ public abstract class Activation implements Layer {
     /**
      * The forward loop: fills {@code y} from {@code x}, both (rows×cols) in row-major order, so
      * that entry (r, c) is at index {@code r·cols + c}.
+     *
+     * <p>It reads {@code x} and writes {@code y} only: no field of the layer, no state kept
+     * between calls. Threads call it at once through {@link #predict(Matrix, Matrix)}.
      *
      * @param x    X; read only
      * @param y    Y, to be written; may be longer than rows·cols, and may be {@code x} itself

@@ -1,6 +1,7 @@
 package io.github.backprop4j.layers;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -22,15 +23,17 @@ import java.util.function.IntConsumer;
  * <p><b>Writing a layer.</b> Implement {@code forward}, {@code backward} and
  * {@code parameters}; the layer then works in a {@link Sequential}, in {@link GradientCheck},
  * in {@link Sequential#summary(int)} (which shows its {@code toString()}, or its class's simple
- * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a layer may say about itself has a default here that it may
- * override: {@link #outputWidth}, {@link #kinkSides}; and a parameter carries its own
+ * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a
+ * layer may say about itself has a default here that it may override: {@link #outputWidth},
+ * {@link #kinkSides}, {@link #predict(Matrix, Matrix)} (to let threads run its inference in
+ * parallel); and a parameter carries its own
  * {@linkplain Parameter#layout() layout in a state dict}. A parameterless layer whose output has
  * its input's shape can extend {@link Activation} and write only its two loops.
  *
  * <p><b>Ownership.</b> The matrices that {@code forward} and {@code backward} return belong to the
  * layer: they are its workspace buffers, and the next call overwrites them. This is what lets a
  * training step run without allocating once the batch size is stable. Call
- * {@link Matrix#copy()} (or {@link Sequential#predict}) to keep a result.
+ * {@link Matrix#copy()} to keep a result, or use {@link Sequential#predict(Matrix)}.
  *
  * <p><b>The input is kept, not copied.</b> As in PyTorch, a layer may keep a reference to its
  * input for backward instead of a copy: do not modify the input between {@code forward} and
@@ -47,10 +50,19 @@ import java.util.function.IntConsumer;
  * once after one {@code forward}: each call adds into the gradients again, which accumulate until
  * {@link #zeroGrad()}, as in PyTorch.
  *
+ * <p><b>Inference.</b> {@link #predict(Matrix, Matrix)} is the inference path: it computes the
+ * output into a matrix the caller supplies, leaving the layer's buffers and what forward keeps
+ * for backward alone, so that any number of threads may run it at once. It has a default, so a
+ * new layer need not write it: the default runs {@code forward} under the layer's lock and copies
+ * the result, correct but taking turns. {@link Linear}, every {@link Activation} and
+ * {@link Sequential} override it and run in parallel.
+ *
  * <p><b>Threads.</b> Training is single-threaded: one thread drives forward, backward and the
- * optimizer's step. Since {@code forward} and {@code backward} write the layer's own buffers,
- * calls on one layer must not overlap; {@link Sequential#predict} takes turns, so that any
- * number of threads may share a model for inference.
+ * optimizer's step, since these write the layer's own buffers and gradients. Inference through
+ * {@link #predict(Matrix, Matrix)} (or {@link Sequential#predict(Matrix)}) may come from any
+ * number of threads at once, each with its own batch size, and gives what one thread would, bit
+ * for bit. Do not train a model while other threads predict with it: their results would mix
+ * old and new weights.
  */
 public interface Layer {
 
@@ -84,6 +96,36 @@ public interface Layer {
      *     without parameters
      */
     List<Parameter> parameters();
+
+    /**
+     * The inference path: computes the output for {@code input} into {@code out}, the same
+     * values, bit for bit, as {@link #forward}, without writing this layer's buffers or what
+     * {@code forward} keeps for {@link #backward}. {@link Sequential#predict(Matrix)} calls it,
+     * from any number of threads at once.
+     *
+     * <p>The default is correct for any layer, but serial and not free of side effects: it runs
+     * {@code forward} while holding this layer's lock, then copies the result into {@code out}.
+     * Concurrent calls therefore take turns, and the call replaces what forward kept for
+     * backward, so do not call it between a {@code forward} and its {@code backward}. A layer
+     * whose forward can write into a caller's matrix overrides it, as {@link Linear} does:
+     * <pre>{@code
+     * public void predict(Matrix input, Matrix out) {
+     *     MatrixOps.mult(input, weight.value(), out);     // Y  = X·W
+     *     MatrixOps.addRow(out, bias.value(), out);        // Y += 1·b
+     * }
+     * }</pre>
+     * An override reads its parameters and {@code input} and writes {@code out}, nothing else.
+     *
+     * @param input X, (m×k). Not modified.
+     * @param out   reshaped to the output's shape (m×n) and overwritten; not {@code input}. Its
+     *     {@linkplain Matrix#requiresGrad() requiresGrad} flag is left as it is.
+     * @throws IllegalArgumentException if the input has the wrong number of columns
+     */
+    default void predict(Matrix input, Matrix out) {
+        synchronized (this) {
+            MatrixOps.copy(forward(input), out);
+        }
+    }
 
     /**
      * The number of output columns for a given number of input columns, without computing

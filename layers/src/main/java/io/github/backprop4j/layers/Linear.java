@@ -83,16 +83,35 @@ public final class Linear implements Layer {
      */
     @Override
     public Matrix forward(Matrix input) {
-        if (input.cols() != inFeatures) {
-            throw new IllegalArgumentException(this + ".forward: input has " + input.cols()
-                    + " columns, expected " + inFeatures + " (input " + Shapes.shape(input) + ")");
-        }
-        MatrixOps.mult(input, weight.value(), output);            // Y  = X·W
-        MatrixOps.addRow(output, bias.value(), output);           // Y += 1·b
+        compute("forward", input, output);                        // Y = X·W + 1·b
         output.requiresGrad(true);
         this.input = input;                                       // X, kept for ∂L/∂W
         guard.forwardDone();
         return output;
+    }
+
+    /**
+     * Computes Y = X·W + 1·b into {@code out}, reading only X, W and b: the inference path,
+     * which any number of threads may run at once. The same products as {@link #forward}, so
+     * the same bits.
+     *
+     * @param input X, (m×k). Not modified.
+     * @param out   reshaped to (m×n) and overwritten; not {@code input}
+     * @throws IllegalArgumentException if X does not have k = in columns, or {@code out} is X
+     */
+    @Override
+    public void predict(Matrix input, Matrix out) {
+        compute("predict", input, out);
+    }
+
+    /** Y = X·W + 1·b into {@code y}; {@code op} names the caller in the message. */
+    private void compute(String op, Matrix input, Matrix y) {
+        if (input.cols() != inFeatures) {
+            throw new IllegalArgumentException(this + "." + op + ": input has " + input.cols()
+                    + " columns, expected " + inFeatures + " (input " + Shapes.shape(input) + ")");
+        }
+        MatrixOps.mult(input, weight.value(), y);                 // Y  = X·W
+        MatrixOps.addRow(y, bias.value(), y);                     // Y += 1·b
     }
 
     /**

@@ -36,8 +36,13 @@ import java.util.function.IntConsumer;
  * move both ways between this class and {@code torch.nn.Sequential}; see
  * {@code docs/checkpoints.md}.
  *
- * <p>Training is single-threaded. {@link #predict} takes turns, so that several threads may
- * share one model for inference and each gets, bit for bit, what one thread alone would get.
+ * <p><b>Threads.</b> Training is single-threaded: one thread calls forward, backward and the
+ * optimizer's step. Inference, {@link #predict(Matrix)}, may be called from any number of threads
+ * at once on one model, each with its own batch size; the calls run in parallel, and each
+ * returns, bit for bit, what one thread alone would get. Each layer computes into a buffer of the
+ * calling thread's (see {@link #predict(Matrix, Matrix)}); a layer that keeps
+ * {@link Layer#predict(Matrix, Matrix)}'s default takes turns, the others do not wait. Do not
+ * train the model while other threads predict with it.
  */
 public final class Sequential implements Layer, Stateful {
 
@@ -48,6 +53,11 @@ public final class Sequential implements Layer, Stateful {
     /** Where each parameter goes in a state dict: by its name and {@link Parameter#layout()}. */
     private final ParameterSlots slots;
     private final ForwardGuard guard = new ForwardGuard("Sequential");
+    /**
+     * For {@link #predict(Matrix, Matrix)}: per thread, the outputs of layers 0 … L−2, which
+     * grow to that thread's largest batch and are then reused.
+     */
+    private final ThreadLocal<Matrix[]> predictBuffers;
 
     /**
      * A network of the given layers, applied in order.
@@ -71,6 +81,16 @@ public final class Sequential implements Layer, Stateful {
         }
         this.parameters = List.copyOf(all);
         this.slots = new ParameterSlots(parameters);
+        int hidden = layers.length - 1;
+        this.predictBuffers = ThreadLocal.withInitial(() -> emptyMatrices(hidden));
+    }
+
+    private static Matrix[] emptyMatrices(int count) {
+        Matrix[] matrices = new Matrix[count];
+        for (int i = 0; i < count; i++) {
+            matrices[i] = Matrix.zeros(0, 0);
+        }
+        return matrices;
     }
 
     /**
@@ -79,35 +99,19 @@ public final class Sequential implements Layer, Stateful {
      *
      * @param input X, (m×k). Not modified, and not to be modified before the matching backward.
      * @return Y, the last layer's output. Owned by that layer and overwritten by the next call to
-     *     {@code forward}; use {@link #predict} for a copy to keep.
+     *     {@code forward}; use {@link #predict(Matrix)} for a copy to keep.
      * @throws IllegalArgumentException if a layer rejects its input; the message names the
      *     layer's position and the layer's own message
      */
     @Override
     public Matrix forward(Matrix input) {
-        return run("forward", input);
-    }
-
-    /**
-     * The output for {@code input} as a new matrix that the caller may keep: {@link #forward},
-     * then a copy. Calls from several threads take turns.
-     *
-     * @param input X, (m×k). Not modified.
-     * @return a copy of Y; allocates
-     * @throws IllegalArgumentException if a layer rejects its input
-     */
-    public synchronized Matrix predict(Matrix input) {
-        return run("predict", input).copy();
-    }
-
-    private Matrix run(String op, Matrix input) {
         Matrix a = input;
         boolean requiresGrad = input.requiresGrad();
         for (int i = 0; i < layers.size(); i++) {
             try {
                 a = layers.get(i).forward(a);                   // A_i = f_i(A_(i−1))
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Sequential." + op + ": layer " + i
+                throw new IllegalArgumentException("Sequential.forward: layer " + i
                         + " failed: " + e.getMessage(), e);
             }
             requiresGrad |= hasParameters[i];
@@ -115,6 +119,58 @@ public final class Sequential implements Layer, Stateful {
         }
         guard.forwardDone();
         return a;
+    }
+
+    /**
+     * The output for {@code input} as a new matrix that the caller may keep, computed by
+     * {@link #predict(Matrix, Matrix)}. Any number of threads may call it at once.
+     *
+     * @param input X, (m×k). Not modified.
+     * @return Y, a new matrix, which does not {@linkplain Matrix#requiresGrad() require grad};
+     *     the only allocation once the calling thread's buffers have grown to its batch size
+     * @throws IllegalArgumentException if a layer rejects its input; the message names the
+     *     layer's position and the layer's own message
+     */
+    public Matrix predict(Matrix input) {
+        Matrix out = Matrix.zeros(0, 0);
+        predict(input, out);
+        return out;
+    }
+
+    /**
+     * Runs each layer's {@link Layer#predict(Matrix, Matrix) inference path} in order, each
+     * into a buffer of the calling thread's, the last into {@code out}.
+     *
+     * <pre>
+     *   A_0 = X,   A_l = f_l(A_(l−1)) into this thread's buffer l,   Y = f_L(A_(L−1)) into out
+     * </pre>
+     * The buffers belong to the calling thread (a {@link ThreadLocal} per model), so threads do
+     * not share them, and each grows to its thread's largest batch, after which a call
+     * allocates nothing. They live as long as their thread, so a pool of long-lived threads
+     * suits this best; a new thread per call (a virtual thread, say) allocates them anew each
+     * time. Nothing forward keeps for backward is touched by the layers that override
+     * {@code predict} (all of this package's).
+     *
+     * @param input X, (m×k). Not modified.
+     * @param out   reshaped to Y's shape and overwritten
+     * @throws IllegalArgumentException if a layer rejects its input; the message names the
+     *     layer's position and the layer's own message
+     */
+    @Override
+    public void predict(Matrix input, Matrix out) {
+        Matrix[] buffers = predictBuffers.get();
+        int last = layers.size() - 1;
+        Matrix a = input;
+        for (int i = 0; i <= last; i++) {
+            Matrix y = i == last ? out : buffers[i];
+            try {
+                layers.get(i).predict(a, y);                    // A_i = f_i(A_(i−1)) into y
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sequential.predict: layer " + i
+                        + " failed: " + e.getMessage(), e);
+            }
+            a = y;
+        }
     }
 
     /**

@@ -292,7 +292,7 @@ class SequentialTest extends LayerContractTest {
         Sequential model = new Sequential(new Linear(3, 4, new SplittableRandom(1)), new ReLU());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.predict(Matrix.zeros(2, 5)));
-        assertEquals("Sequential.predict: layer 0 failed: Linear(3→4).forward: input has 5"
+        assertEquals("Sequential.predict: layer 0 failed: Linear(3→4).predict: input has 5"
                 + " columns, expected 3 (input 2x5)", e.getMessage());
     }
 
