@@ -33,7 +33,8 @@ class LessonTest {
 
         Map<String, Lesson> lessons = Predict.lessons(launcher.getCommandSpec());
 
-        assertEquals(List.of("line", "sine", "surface", "multi", "diabetes", "iris"), names);
+        assertEquals(List.of("line", "sine", "surface", "multi", "diabetes", "iris", "xor",
+                "spiral"), names);
         assertEquals(names, List.copyOf(lessons.keySet()));
         assertSame(Example05_Diabetes.LESSON, lessons.get("diabetes"));
     }
