@@ -1,6 +1,7 @@
 package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.layers.CrossEntropyLoss;
 import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Tanh;
@@ -82,17 +83,18 @@ public final class Example07_Xor extends ExampleCommand {
     public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
         RandomGenerator rng = new SplittableRandom(h.seed());
         Matrix x = Matrix.of(POINTS);
-        Matrix y = Classification.oneHot(CLASSES, 2);
+        Matrix y = Comparison.oneHot(CLASSES, 2);
 
         Sequential model = model(rng);
-        double[] history = Classification.fit(NAME, model, x, y, h, checkpoints, rng);
+        double[] history = Comparison.fit(NAME, model, new CrossEntropyLoss(), x, y, h,
+                checkpoints, rng);
         Sequential linear = new Sequential(new Linear(2, 2, rng));   // no hidden layer
-        Classification.fit(NAME + " (no hidden layer)", linear, x, y, h, Checkpoints.none(NAME),
-                rng);
+        Comparison.fit(NAME + " (no hidden layer)", linear, new CrossEntropyLoss(), x, y, h,
+                Checkpoints.none(NAME), rng);
 
-        return Classification.compared(NAME, Map.of(), history, x, CLASSES,
-                new Classification.Titled("xor: 2→8 Tanh→2", model),
-                new Classification.Titled("xor: Linear 2→2 alone", linear),
+        return Comparison.compared(NAME, Map.of(), history, x, CLASSES,
+                new Comparison.Titled("xor: 2→8 Tanh→2", model),
+                new Comparison.Titled("xor: Linear 2→2 alone", linear),
                 "accuracy without the hidden layer", -0.5, 1.5);
     }
 

@@ -110,20 +110,22 @@ public final class Example08_Spiral extends ExampleCommand {
         RandomGenerator rng = new SplittableRandom(h.seed());
         int[] classes = new int[ARMS * POINTS_PER_ARM];
         Matrix x = points(classes, rng);
-        Matrix y = Classification.oneHot(classes, ARMS);
+        Matrix y = Comparison.oneHot(classes, ARMS);
 
         Sequential model = model(rng);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss at initialisation", new CrossEntropyLoss().forward(model.predict(x),
                 classes));
         metrics.put("ln 3", Math.log(ARMS));
-        double[] history = Classification.fit(NAME, model, x, y, h, checkpoints, rng);
+        double[] history = Comparison.fit(NAME, model, new CrossEntropyLoss(), x, y, h,
+                checkpoints, rng);
         Sequential linear = new Sequential(new Linear(2, ARMS, rng));
-        Classification.fit(NAME + " (linear)", linear, x, y, h, Checkpoints.none(NAME), rng);
+        Comparison.fit(NAME + " (linear)", linear, new CrossEntropyLoss(), x, y, h,
+                Checkpoints.none(NAME), rng);
 
-        return Classification.compared(NAME, metrics, history, x, classes,
-                new Classification.Titled("spiral: MLP 2→64→64→3", model),
-                new Classification.Titled("spiral: Linear 2→3", linear),
+        return Comparison.compared(NAME, metrics, history, x, classes,
+                new Comparison.Titled("spiral: MLP 2→64→64→3", model),
+                new Comparison.Titled("spiral: Linear 2→3", linear),
                 "linear training accuracy", -1.1, 1.1);
     }
 

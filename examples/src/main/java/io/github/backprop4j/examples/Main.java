@@ -34,6 +34,7 @@ import picocli.CommandLine.ParameterException;
             Example06_IrisClassifier.class,
             Example07_Xor.class,
             Example08_Spiral.class,
+            Example09_Outliers.class,
             Predict.class
         })
 public final class Main {

@@ -25,7 +25,9 @@
  *   <li>{@link io.github.backprop4j.examples.Example07_Xor} ({@code xor}): why a hidden layer
  *       (of {@code Tanh} units) is needed, with both decision surfaces;</li>
  *   <li>{@link io.github.backprop4j.examples.Example08_Spiral} ({@code spiral}): three spiral
- *       arms, a linear classifier against an MLP, the loss at initialisation against ln 3.</li>
+ *       arms, a linear classifier against an MLP, the loss at initialisation against ln 3;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example09_Outliers} ({@code outliers}): a line
+ *       through data with outliers, {@code MSELoss} against {@code HuberLoss}.</li>
  * </ol>
  *
  * <h2>Key classes</h2>

@@ -78,7 +78,7 @@ class ClassificationExamplesTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(Plots.PANEL_WIDTH + 2 * Plots.PANEL_HEIGHT, image.getWidth());
         DecisionSurface surface = r.surfaces().get(0);
-        assertEquals(Classification.CELLS, surface.classes().length);
+        assertEquals(Comparison.CELLS, surface.classes().length);
         assertArrayEquals(Example07_Xor.CLASSES, surface.labels());
     }
 

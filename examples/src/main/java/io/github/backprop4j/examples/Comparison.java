@@ -5,6 +5,7 @@ import io.github.backprop4j.data.Batch;
 import io.github.backprop4j.data.Batches;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.layers.CrossEntropyLoss;
+import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
@@ -13,35 +14,35 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The training loop of the classification lessons ({@link Example07_Xor},
- * {@link Example08_Spiral}), written once because each of them trains two models to compare:
- * logits out, {@link CrossEntropyLoss} on one-hot rows, SGD with momentum.
+ * The training loop of the lessons that train two models to compare ({@link Example07_Xor},
+ * {@link Example08_Spiral}, {@link Example09_Outliers}), written once: any loss, SGD with
+ * momentum; and the result of a classifier compared with a baseline without depth.
  */
-final class Classification {
+final class Comparison {
 
     /** The number of cells along each side of a decision surface. */
     static final int CELLS = 160;
 
-    private Classification() {
+    private Comparison() {
     }
 
     /**
-     * Trains a classifier of logits on labelled points.
+     * Trains a model: for a classifier of logits, with {@link CrossEntropyLoss} on one-hot rows.
      *
-     * @param name        what the log lines call the model, such as {@code "spiral (MLP)"}
-     * @param model       the classifier, one output per class
-     * @param x           the points, one per row
-     * @param classes     their classes, as one-hot rows
-     * @param h           epochs, learning rate, momentum, batch size
-     * @param checkpoints where to resume from and what to save, or {@link Checkpoints#none}
-     * @param rng         the source of the batches' order
+     * @param name         what the log lines call the model, such as {@code "spiral (linear)"}
+     * @param model        the model
+     * @param lossFunction the loss on the model's output
+     * @param x            the inputs, one per row
+     * @param y            the targets, one per row
+     * @param h            epochs, learning rate, momentum, batch size
+     * @param checkpoints  where to resume from and what to save, or {@link Checkpoints#none}
+     * @param rng          the source of the batches' order
      * @return the mean training loss of each epoch
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    static double[] fit(String name, Sequential model, Matrix x, Matrix classes,
+    static double[] fit(String name, Sequential model, Loss lossFunction, Matrix x, Matrix y,
                         Hyperparameters h, Checkpoints checkpoints, RandomGenerator rng) {
-        Batches loader = new Batches(new Dataset(x, classes), h.batchSize());
-        CrossEntropyLoss lossFunction = new CrossEntropyLoss();
+        Batches loader = new Batches(new Dataset(x, y), h.batchSize());
         SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum()).build();
         checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
@@ -49,10 +50,10 @@ final class Classification {
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
-                Matrix logits = model.forward(batch.features());        // scores, one per class
-                double loss = lossFunction.forward(logits, batch.targets());
+                Matrix prediction = model.forward(batch.features());   // logits, for classifiers
+                double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
-                model.backward(lossFunction.backward());  // (softmax − one-hot)/m, then down
+                model.backward(lossFunction.backward());   // e.g. (softmax − one-hot)/m
                 optimizer.step();
             }
             monitor.endEpoch(epoch);
