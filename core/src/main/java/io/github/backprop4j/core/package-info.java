@@ -10,8 +10,10 @@
  *   <li>{@link io.github.backprop4j.core.MatrixOps}: the same operations writing into output
  *       buffers, the spelling the training path uses;</li>
  *   <li>{@link io.github.backprop4j.core.Shapes}: how every operation reports a wrong shape;</li>
- *   <li>{@link io.github.backprop4j.core.Parameter} and
- *       {@link io.github.backprop4j.core.Initializers};</li>
+ *   <li>{@link io.github.backprop4j.core.Parameter},
+ *       {@link io.github.backprop4j.core.Initializers} and the rules a layer is built with,
+ *       {@link io.github.backprop4j.core.Init} (gains from
+ *       {@link io.github.backprop4j.core.Nonlinearity});</li>
  *   <li>{@link io.github.backprop4j.core.MatrixKernels} and
  *       {@link io.github.backprop4j.core.Kernels}: the seam behind which the matrix products
  *       run, and {@link io.github.backprop4j.core.MatrixKernelsProvider}, through which other

@@ -8,8 +8,8 @@ import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.OneHot;
 import io.github.backprop4j.data.Split;
 import io.github.backprop4j.data.Standardizer;
+import io.github.backprop4j.layers.CrossEntropyLoss;
 import io.github.backprop4j.layers.Linear;
-import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Softmax;
@@ -27,10 +27,12 @@ import picocli.CommandLine.Command;
  *
  * <h2>What you will see</h2>
  * The data are Fisher's 150 irises from {@code data/iris.csv}, 50 of each species. The species
- * becomes a one-hot row ({@code setosa} = (1, 0, 0), ...), and the network ends in
- * {@link Softmax}, which turns its three outputs into probabilities that sum to 1. It is
- * trained with the same {@link MSELoss} as the regressors, pulling the probabilities toward the
- * one-hot targets; the predicted species is the most probable one. The test rows are those whose
+ * becomes a one-hot row ({@code setosa} = (1, 0, 0), ...), and the network ends in a
+ * {@link Linear} layer whose three outputs are logits, one score per species. It is trained
+ * with {@link CrossEntropyLoss} on those logits: the loss applies the softmax itself, in the
+ * stable fused form, and its gradient is simply (probabilities − one-hot)/m. A
+ * {@link Softmax} turns the logits into probabilities only where they are reported, in
+ * {@code predict}; the predicted species is the most probable one. The test rows are those whose
  * zero-based index i has i % 5 == 4: 30 flowers, and because the file lists the species in
  * blocks of 50, exactly 10 of each. Features are standardised with the training rows'
  * statistics. Setosa is easy to tell apart; versicolor and virginica overlap a little, and
@@ -41,7 +43,7 @@ import picocli.CommandLine.Command;
  * <pre>java -jar examples/target/backprop4j-examples.jar iris</pre>
  */
 @Command(name = Example06_IrisClassifier.NAME,
-        description = "Lesson 6: a Softmax classifier of iris species; test accuracy.")
+        description = "Lesson 6: iris species by cross-entropy on logits; accuracy.")
 public final class Example06_IrisClassifier extends ExampleCommand {
 
     /** The lesson's name: its command, its log lines and its plot's file name. */
@@ -75,8 +77,8 @@ public final class Example06_IrisClassifier extends ExampleCommand {
     }
 
     /**
-     * The network, 4→16→3 ending in Softmax, which reads standardised features; its weights
-     * are drawn from {@code rng}. What {@code train} trains and {@code predict} loads.
+     * The network, 4→16→3, which reads standardised features and gives one logit per species;
+     * its weights are drawn from {@code rng}. What {@code train} trains and {@code predict} loads.
      *
      * @param rng the source of the initial weights
      * @return a new, untrained model
@@ -84,14 +86,14 @@ public final class Example06_IrisClassifier extends ExampleCommand {
     public static Sequential model(RandomGenerator rng) {
         return new Sequential(
                 new Linear(FEATURES.length, HIDDEN, rng), new ReLU(),
-                new Linear(HIDDEN, SPECIES.size(), rng), new Softmax());
+                new Linear(HIDDEN, SPECIES.size(), rng));
     }
 
     /**
      * The data as the lesson uses them: {@code iris.csv} split by row index, rows whose index i
      * has i % 5 == 4 held out for testing, and the features' scaler fitted on the training rows
      * alone. As an encoding, it is what {@code predict} applies: features standardised on the
-     * way in, probabilities read as a species on the way out.
+     * way in, logits turned into probabilities and read as a species on the way out.
      *
      * @param split  the training and test rows: features in original units, one-hot species
      * @param scaler the features' standardisation
@@ -112,9 +114,10 @@ public final class Example06_IrisClassifier extends ExampleCommand {
             return scaler.transform(features);
         }
 
-        /** For each row, the most probable species, then the probability of each. */
+        /** For each row of logits, the most probable species, then the probability of each. */
         @Override
-        public List<List<String>> decode(Matrix probabilities) {
+        public List<List<String>> decode(Matrix logits) {
+            Matrix probabilities = new Softmax().forward(logits);
             List<String> species = ONE_HOT.decode(probabilities);
             List<List<String>> rows = Lesson.numbers(probabilities);
             for (int i = 0; i < rows.size(); i++) {
@@ -137,7 +140,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
      *
      * @param h the hyperparameters
      * @return the result; metrics {@code test accuracy}, {@code training accuracy},
-     *     {@code training MSE}
+     *     {@code training cross-entropy}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
@@ -151,7 +154,7 @@ public final class Example06_IrisClassifier extends ExampleCommand {
      * @param checkpoints where to resume from and what to save ({@code --load},
      *                    {@code --save})
      * @return the result; metrics {@code test accuracy}, {@code training accuracy},
-     *     {@code training MSE}
+     *     {@code training cross-entropy}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
@@ -166,9 +169,9 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         Matrix yTest = split.test().targets();
         Batches loader = new Batches(new Dataset(xTrain, yTrain), h.batchSize());
 
-        // 2. Model: Softmax last, so that each output row is a probability distribution.
+        // 2. Model: logits out; the loss applies the softmax, fused with its logarithm.
         Sequential model = model(rng);
-        MSELoss lossFunction = new MSELoss();
+        CrossEntropyLoss lossFunction = new CrossEntropyLoss();
         SGD optimizer = SGD.builder(model.parameters())
                 .learningRate(h.learningRate()).momentum(h.momentum())
                 .weightDecay(WEIGHT_DECAY).build();
@@ -179,8 +182,8 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
                 optimizer.zeroGrad();
-                Matrix probabilities = model.forward(batch.features());
-                double loss = lossFunction.forward(probabilities, batch.targets());
+                Matrix logits = model.forward(batch.features());
+                double loss = lossFunction.forward(logits, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
                 model.backward(lossFunction.backward());    // grads of W, b; none for x
                 optimizer.step();
@@ -188,14 +191,14 @@ public final class Example06_IrisClassifier extends ExampleCommand {
             monitor.endEpoch(epoch);
         }
 
-        // 4. Accuracy: the most probable species against the true one.
-        Matrix trainProbabilities = model.predict(xTrain);
-        double trainingMse = lossFunction.forward(trainProbabilities, yTrain);
+        // 4. Accuracy: the species with the largest logit (the most probable) against the true one.
+        Matrix trainLogits = model.predict(xTrain);
+        double trainingLoss = lossFunction.forward(trainLogits, yTrain);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test accuracy", Metrics.accuracy(model.predict(xTest), yTest));
-        metrics.put("training accuracy", Metrics.accuracy(trainProbabilities, yTrain));
-        metrics.put("training MSE", trainingMse);
-        return new TrainingResult(NAME, trainingMse, metrics, monitor.history(), List.of(),
+        metrics.put("training accuracy", Metrics.accuracy(trainLogits, yTrain));
+        metrics.put("training cross-entropy", trainingLoss);
+        return new TrainingResult(NAME, trainingLoss, metrics, monitor.history(), List.of(),
                 model);
     }
 

@@ -32,6 +32,9 @@ import picocli.CommandLine.ParameterException;
             Example04_SeveralOutputs.class,
             Example05_Diabetes.class,
             Example06_IrisClassifier.class,
+            Example07_Xor.class,
+            Example08_Spiral.class,
+            Example09_Outliers.class,
             Predict.class
         })
 public final class Main {

@@ -88,16 +88,38 @@ public final class Metrics {
      */
     public static double accuracy(Matrix scores, Matrix oneHot) {
         Shapes.checkSameShape("Metrics.accuracy", "scores", scores, "oneHot", oneHot);
+        int[] classes = new int[oneHot.rows()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = argMax(oneHot, i);                   // the 1 of each one-hot row
+        }
+        return accuracy(scores, classes);
+    }
+
+    /**
+     * The fraction of rows whose highest score is in the column of the row's class.
+     *
+     * @param scores  (m×k) class scores, logits or probabilities
+     * @param classes the m true classes, each in [0, k)
+     * @return correct rows / m, in [0, 1]
+     * @throws IllegalArgumentException if there is not one class per row
+     */
+    public static double accuracy(Matrix scores, int[] classes) {
+        if (classes.length != scores.rows()) {
+            throw new IllegalArgumentException("Metrics.accuracy: classes must have one entry per"
+                    + " row of scores (" + scores.rows() + "x" + scores.cols() + "), got "
+                    + classes.length);
+        }
         int correct = 0;
         for (int i = 0; i < scores.rows(); i++) {
-            if (argMax(scores, i) == argMax(oneHot, i)) {
+            if (argMax(scores, i) == classes[i]) {
                 correct++;
             }
         }
         return (double) correct / scores.rows();
     }
 
-    private static int argMax(Matrix m, int row) {
+    /** The column of the largest entry of one row (the first, on ties): the class picked. */
+    static int argMax(Matrix m, int row) {
         int best = 0;
         for (int j = 1; j < m.cols(); j++) {
             if (m.get(row, j) > m.get(row, best)) {

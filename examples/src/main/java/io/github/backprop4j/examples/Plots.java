@@ -3,12 +3,14 @@ package io.github.backprop4j.examples;
 import io.github.backprop4j.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -56,6 +58,9 @@ public final class Plots {
         panels.add(BitmapEncoder.getBufferedImage(lossChart(result)));
         if (!result.curves().isEmpty()) {
             panels.add(BitmapEncoder.getBufferedImage(fitChart(result)));
+        }
+        for (DecisionSurface surface : result.surfaces()) {
+            panels.add(surfacePanel(surface));
         }
         BufferedImage image = sideBySide(panels);
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -111,6 +116,57 @@ public final class Plots {
     }
 
     /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code target}. */
+    /** Light colours for the regions of classes 0, 1, 2, …; dark ones for their points. */
+    private static final Color[] REGION = {new Color(0xC6DBEF), new Color(0xFDD0A2),
+        new Color(0xC7E9C0), new Color(0xDADAEB)};
+    private static final Color[] POINT = {new Color(0x08519C), new Color(0xD94801),
+        new Color(0x006D2C), new Color(0x54278F)};
+
+    /**
+     * A decision surface as a picture of PANEL_HEIGHT × PANEL_HEIGHT: each cell coloured by the
+     * class the model picks there, the training points on top in their true class's colour.
+     */
+    static BufferedImage surfacePanel(DecisionSurface surface) {
+        int size = PANEL_HEIGHT;
+        int margin = 40;
+        int side = size - 2 * margin;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, size, size);
+            int[][] classes = surface.classes();
+            int cells = classes.length;
+            for (int i = 0; i < cells; i++) {
+                for (int j = 0; j < cells; j++) {
+                    g.setColor(REGION[classes[i][j] % REGION.length]);
+                    int x0 = margin + j * side / cells;
+                    int y0 = margin + i * side / cells;
+                    g.fillRect(x0, y0, margin + (j + 1) * side / cells - x0,
+                            margin + (i + 1) * side / cells - y0);
+                }
+            }
+            double span = surface.max() - surface.min();
+            for (int p = 0; p < surface.labels().length; p++) {
+                int x = margin + (int) Math.round((surface.points().get(p, 0) - surface.min())
+                        / span * side);
+                int y = margin + (int) Math.round((surface.max() - surface.points().get(p, 1))
+                        / span * side);
+                g.setColor(POINT[surface.labels()[p] % POINT.length]);
+                g.fillOval(x - 3, y - 3, 7, 7);
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.drawRect(margin, margin, side, side);
+            g.drawString(surface.label(), margin, margin - 12);
+            g.drawString(String.format(Locale.ROOT, "x, y in [%.1f, %.1f]", surface.min(),
+                    surface.max()), margin, size - margin + 20);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
     static long roundStep(double target) {
         long step = 1;
         while (true) {

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param lossHistory the mean training loss of each epoch, one entry per epoch
  * @param curves      for one-input regressors, predictions against truth to plot; else empty
  * @param model       the trained model
+ * @param surfaces    for two-input classifiers, their decision surfaces to plot; else empty
  */
 public record TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
-                             double[] lossHistory, List<Curve> curves, Layer model) {
+                             double[] lossHistory, List<Curve> curves, Layer model,
+                             List<DecisionSurface> surfaces) {
 
     /**
      * Copies the collections so that the record cannot change behind its caller's back.
@@ -31,6 +33,22 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         lossHistory = lossHistory.clone();
         curves = List.copyOf(curves);
+        surfaces = List.copyOf(surfaces);
+    }
+
+    /**
+     * A result without decision surfaces, as every regressor returns.
+     *
+     * @param example     the example's name
+     * @param finalLoss   the training loss after the last epoch
+     * @param metrics     named results in reading order
+     * @param lossHistory the mean training loss of each epoch
+     * @param curves      predictions against truth to plot, or empty
+     * @param model       the trained model
+     */
+    public TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
+                          double[] lossHistory, List<Curve> curves, Layer model) {
+        this(example, finalLoss, metrics, lossHistory, curves, model, List.of());
     }
 
     /**

@@ -21,7 +21,13 @@
  *   <li>{@link io.github.backprop4j.examples.Example05_Diabetes} ({@code diabetes}): real data,
  *       a test set, standardisation and a least-squares baseline;</li>
  *   <li>{@link io.github.backprop4j.examples.Example06_IrisClassifier} ({@code iris}): a
- *       classifier ending in {@code Softmax}.</li>
+ *       classifier of logits trained with {@code CrossEntropyLoss};</li>
+ *   <li>{@link io.github.backprop4j.examples.Example07_Xor} ({@code xor}): why a hidden layer
+ *       (of {@code Tanh} units) is needed, with both decision surfaces;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example08_Spiral} ({@code spiral}): three spiral
+ *       arms, a linear classifier against an MLP, the loss at initialisation against ln 3;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example09_Outliers} ({@code outliers}): a line
+ *       through data with outliers, {@code MSELoss} against {@code HuberLoss}.</li>
  * </ol>
  *
  * <h2>Key classes</h2>
@@ -35,7 +41,8 @@
  *       {@link io.github.backprop4j.examples.TrainingDivergedException} when it is NaN or
  *       infinite, and logs progress.</li>
  *   <li>{@link io.github.backprop4j.examples.TrainingResult}: what {@code train} returns (final
- *       loss, metrics, loss history, curves, model), so that tests need not read logs.</li>
+ *       loss, metrics, loss history, curves, model, decision surfaces), so that tests need not
+ *       read logs.</li>
  *   <li>{@link io.github.backprop4j.examples.Plots}: the loss curve (and prediction against
  *       truth) as a PNG, written atomically (through the io module's {@code AtomicFiles}) and
  *       without a screen.</li>

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.layers.Softmax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ class LessonTest {
 
         Map<String, Lesson> lessons = Predict.lessons(launcher.getCommandSpec());
 
-        assertEquals(List.of("line", "sine", "surface", "multi", "diabetes", "iris"), names);
+        assertEquals(List.of("line", "sine", "surface", "multi", "diabetes", "iris", "xor",
+                "spiral", "outliers"), names);
         assertEquals(names, List.copyOf(lessons.keySet()));
         assertSame(Example05_Diabetes.LESSON, lessons.get("diabetes"));
     }
@@ -60,14 +62,21 @@ class LessonTest {
     }
 
     @Test
-    void iris_decode_putsTheMostProbableSpeciesBeforeTheProbabilities() {
+    void iris_decode_turnsLogitsIntoTheMostProbableSpeciesAndTheProbabilities() {
         Lesson.Encoding encoding = Example06_IrisClassifier.LESSON.encoding();
 
-        List<List<String>> rows = encoding.decode(Matrix.of(new double[][] {
-            {0.1, 0.7, 0.2}, {0.25, 0.25, 0.5}}));
+        // logits whose softmax is 1 : 5 : 2 over 8, then 1 : 1 : 2 over 4, shifted by 1000
+        Matrix logits = Matrix.of(new double[][] {{0, Math.log(5), Math.log(2)},
+            {1000, 1000, 1000 + Math.log(2)}});
+        List<List<String>> rows = encoding.decode(logits);
 
-        assertEquals(List.of(List.of("versicolor", "0.1", "0.7", "0.2"),
-                List.of("virginica", "0.25", "0.25", "0.5")), rows);
+        List<List<String>> probabilities = Lesson.numbers(new Softmax().forward(logits));
+        assertEquals("versicolor", rows.get(0).get(0));
+        assertEquals("virginica", rows.get(1).get(0));
+        assertEquals(probabilities.get(0), rows.get(0).subList(1, 4));
+        assertEquals(probabilities.get(1), rows.get(1).subList(1, 4));
+        assertEquals(0.625, Double.parseDouble(rows.get(0).get(2)), 1e-15);
+        assertEquals(0.5, Double.parseDouble(rows.get(1).get(3)), 1e-12);  // 1000 + ln 2 rounds
         assertEquals(List.of("predicted_species", "p_setosa", "p_versicolor", "p_virginica"),
                 Example06_IrisClassifier.LESSON.outputs());
         assertTrue(Example06_IrisClassifier.LESSON.standardised());

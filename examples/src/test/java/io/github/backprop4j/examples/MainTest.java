@@ -25,11 +25,12 @@ class MainTest {
     Path dir;
 
     @Test
-    void help_listsAllSixExamplesOneLineEach() {
+    void help_listsAllLessonsInOrderOneLineEach() {
         launcher.succeeds("--help");
 
         String help = launcher.out();
-        String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris"};
+        String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris", "xor",
+            "spiral", "outliers"};
         for (int i = 0; i < names.length; i++) {
             String line = "  " + names[i] + " ";
             String lesson = "Lesson " + (i + 1);
@@ -37,9 +38,9 @@ class MainTest {
                     names[i] + " missing from:\n" + help);
         }
         assertTrue(help.lines().anyMatch(l -> l.startsWith("  predict ")), help);
-        // one line each: the six lessons and predict follow one another under the heading
+        // one line each: the nine lessons and predict follow one another under the heading
         String list = help.substring(help.indexOf("Commands (an example, or predict):"));
-        assertEquals(8, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
+        assertEquals(11, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
         assertTrue(help.contains("Lesson 2 (default)"), help);
     }
 

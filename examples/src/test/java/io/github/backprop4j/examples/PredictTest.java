@@ -231,7 +231,7 @@ class PredictTest {
         Path input = write("in.csv", "x\n1\n");
 
         launcher.rejectsWith("Invalid value for option '--example': must be one of [line, sine,"
-                + " surface, multi, diabetes, iris], got 'cosine'",
+                + " surface, multi, diabetes, iris, xor, spiral, outliers], got 'cosine'",
                 predict("cosine", file("none.st"), input, file("out.csv")));
     }
 

@@ -115,4 +115,22 @@ class RegressionExamplesTest {
         assertEquals(1, e.epoch());
         assertTrue(e.getMessage().startsWith("multi: the loss became "), e.getMessage());
     }
+
+    /**
+     * Huber stays near the true line y = 2x + 1 where MSE is pulled toward the outliers, and
+     * fits the clean points ten times better.
+     */
+    @Test
+    void outliers_defaults_huberResistsWhatPullsMse() {
+        TrainingResult r = Example09_Outliers.train(Example09_Outliers.DEFAULTS);
+
+        assertEquals(2, r.metric("Huber weight"), 0.1);
+        assertEquals(1, r.metric("Huber bias"), 0.15);
+        assertTrue(r.metric("MSE bias") < 0, "MSE bias " + r.metric("MSE bias"));
+        assertTrue(10 * r.metric("Huber RMSE on clean points")
+                < r.metric("MSE RMSE on clean points"), r.metrics().toString());
+        assertEquals(2, r.curves().size());
+        Reproducible.assertSameNumbersTwice(Example09_Outliers::train,
+                Example09_Outliers.DEFAULTS.withEpochs(5));
+    }
 }

@@ -147,6 +147,16 @@ public abstract class Activation implements Layer {
                                      int cols);
 
     /**
+     * X of the latest forward, for a subclass that reports its {@link #kinkSides kink sides}
+     * from it.
+     *
+     * @return the input kept by reference, {@code null} before the first forward; not a copy
+     */
+    protected final Matrix input() {
+        return input;
+    }
+
+    /**
      * Y of the latest forward, for a subclass that reports its {@link #kinkSides kink sides}
      * from it.
      *

@@ -1,5 +1,6 @@
 package io.github.backprop4j.layers;
 
+import io.github.backprop4j.core.Init;
 import io.github.backprop4j.core.Initializers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
@@ -27,7 +28,7 @@ import java.util.random.RandomGenerator;
  * {@linkplain Parameter.Layout#TRANSPOSED layout} tells state dicts to store the transpose, and
  * the bias's {@linkplain Parameter.Layout#VECTOR layout} to store it as a vector, as PyTorch
  * does. Both W and b start as PyTorch's default, U(−1/√in, 1/√in), drawn weight first, then
- * bias, row by row.
+ * bias, row by row; another {@link Init} may draw W (Xavier, Kaiming).
  *
  * <p>Forward keeps a reference to its input, not a copy, as PyTorch does: do not modify the
  * input between forward and backward. Backward computes ∂L/∂X only when that input
@@ -58,15 +59,35 @@ public final class Linear implements Layer {
      * @throws IllegalArgumentException if a size is not positive
      */
     public Linear(int in, int out, RandomGenerator rng) {
+        this(in, out, Init.pytorchDefault(), rng);
+    }
+
+    /**
+     * A layer from {@code in} to {@code out} features whose weight is drawn by {@code init},
+     * for example
+     * {@code new Linear(3, 8, Init.kaimingUniform(Nonlinearity.RELU.gain(), FAN_IN), rng)};
+     * the bias keeps PyTorch's default, U(−1/√in, 1/√in), as after {@code torch.nn.init}'s
+     * functions on an {@code nn.Linear}'s weight. The weight is drawn first, then the bias.
+     *
+     * @param in   k, the number of input features, {@code > 0}
+     * @param out  n, the number of output features, {@code > 0}
+     * @param init the rule for W (k×n), with fanIn = k and fanOut = n
+     * @param rng  the source of the initial weights; the same state gives the same layer
+     * @throws IllegalArgumentException if a size is not positive, or {@code init} draws a matrix
+     *                                  of another shape
+     */
+    public Linear(int in, int out, Init init, RandomGenerator rng) {
         if (in <= 0 || out <= 0) {
             throw new IllegalArgumentException("Linear: in and out must be positive, got in=" + in
                     + ", out=" + out);
         }
+        Objects.requireNonNull(init, "Linear: init must not be null");
         Objects.requireNonNull(rng, "Linear: rng must not be null");
         this.inFeatures = in;
         this.outFeatures = out;
-        this.weight = new Parameter("weight", Initializers.pytorchLinear(in, out, in, rng),
-                Parameter.Layout.TRANSPOSED);
+        Matrix w = init.weight(in, out, rng);
+        Shapes.checkShape("Linear", "the weight drawn by init", w, in, out);
+        this.weight = new Parameter("weight", w, Parameter.Layout.TRANSPOSED);
         this.bias = new Parameter("bias", Initializers.pytorchLinear(1, out, in, rng),
                 Parameter.Layout.VECTOR);
         this.parameters = List.of(weight, bias);

@@ -1,8 +1,5 @@
 package io.github.backprop4j.layers;
 
-import io.github.backprop4j.core.Matrix;
-import io.github.backprop4j.core.MatrixOps;
-import io.github.backprop4j.core.Shapes;
 import java.util.Objects;
 
 /**
@@ -19,12 +16,9 @@ import java.util.Objects;
  * against a (1×m) or (m×2) target. Derivation and worked example:
  * {@code docs/derivations.md#mse}.
  */
-public final class MSELoss implements Loss {
+public final class MSELoss extends AbstractLoss {
 
     private final Reduction reduction;
-    private final Matrix difference = Matrix.zeros(0, 0);
-    private final Matrix gradInput = Matrix.zeros(0, 0);
-    private final ForwardGuard guard = new ForwardGuard("MSELoss", "forward(prediction, target)");
 
     /** The mean over all elements, PyTorch's default. */
     public MSELoss() {
@@ -37,48 +31,38 @@ public final class MSELoss implements Loss {
      * @param reduction {@link Reduction#MEAN} or {@link Reduction#SUM}
      */
     public MSELoss(Reduction reduction) {
+        super("prediction");
         this.reduction = Objects.requireNonNull(reduction, "MSELoss: reduction must not be null");
     }
 
-    /**
-     * Computes L and keeps Ŷ − T for backward.
-     *
-     * @param prediction Ŷ, (m×n) with m·n ≥ 1. Not modified.
-     * @param target     T, (m×n). Not modified.
-     * @return L; NaN if any entry is NaN
-     * @throws IllegalArgumentException if the shapes differ or are empty
-     */
+    /** L = (1/N) Σ (Ŷ − T)² (or the sum). */
     @Override
-    public double forward(Matrix prediction, Matrix target) {
-        Shapes.checkSameShape("MSELoss.forward", "prediction", prediction, "target", target);
-        if (prediction.size() == 0) {
-            throw new IllegalArgumentException("MSELoss.forward: prediction must not be empty, got "
-                    + Shapes.shape(prediction));
+    protected double forward(double[] p, double[] t, int rows, int cols) {
+        int n = rows * cols;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double d = p[i] - t[i];                           // D = Ŷ − T
+            sum += d * d;                                     // Σ D²
         }
-        MatrixOps.subtract(prediction, target, difference);              // D = Ŷ − T
-        double sum = MatrixOps.sumSquaredDifference(prediction, target); // Σ D²
-        guard.forwardDone();
-        return reduction == Reduction.MEAN ? sum / prediction.size() : sum;
+        return reduction == Reduction.MEAN ? sum / n : sum;
     }
 
     /**
-     * Returns ∂L/∂Ŷ.
+     * ∂L/∂Ŷ, entry by entry.
      *
      * <pre>
      *   MEAN:  ∂L/∂Ŷ = (2/N)(Ŷ − T)    (m×n), N = m·n
      *   SUM:   ∂L/∂Ŷ =   2 (Ŷ − T)     (m×n)
      * </pre>
      * See {@code docs/derivations.md#mse}.
-     *
-     * @return ∂L/∂Ŷ, (m×n). Owned by this loss; overwritten by the next backward call.
-     * @throws IllegalStateException if forward has not been called
      */
     @Override
-    public Matrix backward() {
-        guard.checkBackward();
-        double factor = reduction == Reduction.MEAN ? 2.0 / difference.size() : 2.0;
-        MatrixOps.scale(factor, difference, gradInput);                  // (2/N)(Ŷ − T)
-        return gradInput;
+    protected void backward(double[] p, double[] t, double[] dp, int rows, int cols) {
+        int n = rows * cols;
+        double factor = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
+        for (int i = 0; i < n; i++) {
+            dp[i] = factor * (p[i] - t[i]);                   // (2/N)(Ŷ − T)
+        }
     }
 
     /**

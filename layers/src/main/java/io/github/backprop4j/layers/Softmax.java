@@ -36,10 +36,7 @@ public final class Softmax extends Activation {
         }
         for (int r = 0; r < rows; r++) {
             int row = r * cols;
-            double max = z[row];
-            for (int j = 1; j < cols; j++) {
-                max = Math.max(max, z[row + j]);              // c = max_j z_j
-            }
+            double max = rowMax(z, row, cols);                // c = max_j z_j
             double sum = 0;
             for (int j = 0; j < cols; j++) {
                 p[row + j] = Math.exp(z[row + j] - max);      // e_j = exp(z_j − c)
@@ -50,6 +47,24 @@ public final class Softmax extends Activation {
                 p[row + j] *= inverse;                        // p_j = e_j / S
             }
         }
+    }
+
+    /**
+     * The maximum of one row, c = max_j z_j, which {@link Softmax} and {@link LogSoftmax}
+     * subtract before {@code exp}. NaN if the row's first entry is NaN; {@code Math.max} keeps
+     * any other NaN.
+     *
+     * @param z    a (rows×cols) matrix in row-major order
+     * @param row  the index of the row's first entry, r·cols
+     * @param cols the row's length, at least 1
+     * @return c
+     */
+    static double rowMax(double[] z, int row, int cols) {
+        double max = z[row];
+        for (int j = 1; j < cols; j++) {
+            max = Math.max(max, z[row + j]);                  // c = max_j z_j
+        }
+        return max;
     }
 
     /**

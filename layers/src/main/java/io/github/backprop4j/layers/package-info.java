@@ -46,8 +46,10 @@
  *       each file holds its forward and backward loops with the formula beside each line, and
  *       each derivation is worked step by step with numbers in {@code docs/derivations.md}.</li>
  *   <li>{@link io.github.backprop4j.layers.Sequential}: the chain rule as a loop.</li>
- *   <li>{@link io.github.backprop4j.layers.Loss} and
- *       {@link io.github.backprop4j.layers.MSELoss}: where the gradient starts.</li>
+ *   <li>{@link io.github.backprop4j.layers.Loss}, then
+ *       {@link io.github.backprop4j.layers.AbstractLoss} and its subclasses (such as
+ *       {@link io.github.backprop4j.layers.MSELoss} and
+ *       {@link io.github.backprop4j.layers.CrossEntropyLoss}): where the gradient starts.</li>
  *   <li>{@link io.github.backprop4j.layers.GradientCheck}: how every backward above is proved
  *       against central differences.</li>
  * </ol>
@@ -60,7 +62,8 @@
  *   <li>{@link io.github.backprop4j.layers.Sequential}: a network, itself a layer, whose
  *       {@linkplain io.github.backprop4j.layers.Sequential#stateDict() state dict} has PyTorch's
  *       names and layout ({@code docs/checkpoints.md}).</li>
- *   <li>{@link io.github.backprop4j.layers.MSELoss}: mean squared error over all elements.</li>
+ *   <li>{@link io.github.backprop4j.layers.AbstractLoss}: the shared part of every loss whose
+ *       prediction and target have one shape; a subclass writes only its two loops.</li>
  *   <li>{@link io.github.backprop4j.layers.GradientCheck}: the numerical proof, for any layer or
  *       loss, usable in your own tests.</li>
  * </ul>

@@ -56,6 +56,16 @@ abstract class LayerContractTest {
         return TestData.strictCheck();
     }
 
+    /**
+     * Checks a worked example of {@code docs/derivations.md}: forward of X gives Y and backward
+     * of G gives ∂L/∂X, each entry within {@code tolerance}.
+     */
+    static void assertWorkedExample(Layer layer, Matrix x, double[] y, Matrix g, double[] gradX,
+                                    double tolerance) {
+        assertArrayEquals(y, layer.forward(x).toRowMajorArray(), tolerance, "Y");
+        assertArrayEquals(gradX, layer.backward(g).toRowMajorArray(), tolerance, "∂L/∂X");
+    }
+
     @Property(tries = TRIES, seed = SEED)
     void backward_anyShape_gradientsMatchCentralDifferences(
             @ForAll @IntRange(min = 1, max = 6) int m, @ForAll @IntRange(min = 1, max = 6) int n,

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.backprop4j.core.Init;
 import io.github.backprop4j.core.Initializers;
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.MatrixOps;
+import io.github.backprop4j.core.Nonlinearity;
 import io.github.backprop4j.core.Parameter;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -96,6 +98,33 @@ class LinearTest extends LayerContractTest {
         assertEquals(3, layer.weight().value().rows());
         assertEquals(2, layer.weight().value().cols());
         assertEquals(1, layer.bias().value().rows());
+    }
+
+    /** An Init draws the weight from the caller's generator, then the bias is PyTorch's. */
+    @Test
+    void constructor_withInit_drawsWeightByTheRuleThenDefaultBias() {
+        Init kaiming = Init.kaimingUniform(Nonlinearity.RELU.gain(), Init.FanMode.FAN_IN);
+        Linear layer = new Linear(30, 20, kaiming, new SplittableRandom(8));
+        SplittableRandom same = new SplittableRandom(8);
+        Matrix w = Initializers.kaimingUniform(30, 20, Math.sqrt(2), Init.FanMode.FAN_IN, same);
+        Matrix b = Initializers.pytorchLinear(1, 20, 30, same);
+        assertArrayEquals(w.toRowMajorArray(), layer.weight().value().toRowMajorArray(), 0.0);
+        assertArrayEquals(b.toRowMajorArray(), layer.bias().value().toRowMajorArray(), 0.0);
+        double bound = Math.sqrt(2) * Math.sqrt(3.0 / 30);
+        for (double v : layer.weight().value().toRowMajorArray()) {
+            assertTrue(Math.abs(v) < bound, v + " outside ±" + bound);
+        }
+        assertArrayEquals(new Linear(4, 3, new SplittableRandom(9)).weight().value()
+                .toRowMajorArray(), new Linear(4, 3, Init.pytorchDefault(), new SplittableRandom(9))
+                .weight().value().toRowMajorArray(), 0.0);
+    }
+
+    @Test
+    void constructor_initOfWrongShape_throwsWithBothShapes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Linear(3, 2, (in, out, rng) -> Matrix.zeros(out, in),
+                        new SplittableRandom(1)));
+        assertEquals("Linear: the weight drawn by init must be 3x2, got 2x3", e.getMessage());
     }
 
     @Test
