@@ -75,7 +75,11 @@ class MainTest {
         "--epochs     | -1 | '--epochs': must be >= 0, got -1",
         "--lr         | 0  | '--lr': must be positive and finite, got 0.0",
         "--momentum   | 1  | '--momentum': must be in [0, 1), got 1.0",
-        "--batch-size | 0  | '--batch-size': must be >= 1, got 0"})
+        "--batch-size | 0  | '--batch-size': must be >= 1, got 0",
+        "--optimizer  | sgdm | '--optimizer': must be one of sgd, adam, adamw, rmsprop, got sgdm",
+        "--schedule   | linear | '--schedule': must be one of none, step, exp, cosine, got linear",
+        "--schedule-epochs | 0 | '--schedule-epochs': must be >= 1, got 0",
+        "--clip       | -1 | '--clip': must be positive and finite, got -1.0"})
     void badValue_isAUsageErrorNamingTheOption(String option, String value, String message) {
         launcher.rejectsWith(message, "line", option, value);
     }
