@@ -124,7 +124,8 @@ public final class Example02_FitASine extends ExampleCommand {
                 monitor.history(), List.of(curve), model);
     }
 
-    private static Matrix sine(Matrix x) {
+    /** y = sin(x) for each row of x (m×1): the lesson's targets. */
+    static Matrix sine(Matrix x) {
         Matrix y = Matrix.zeros(x.rows(), 1);
         for (int i = 0; i < x.rows(); i++) {
             y.set(i, 0, Math.sin(x.get(i, 0)));

@@ -32,6 +32,7 @@ import picocli.CommandLine.ParameterException;
             Example04_SeveralOutputs.class,
             Example05_Diabetes.class,
             Example06_IrisClassifier.class,
+            Example07_Optimizers.class,
             Predict.class
         })
 public final class Main {

@@ -21,7 +21,9 @@
  *   <li>{@link io.github.backprop4j.examples.Example05_Diabetes} ({@code diabetes}): real data,
  *       a test set, standardisation and a least-squares baseline;</li>
  *   <li>{@link io.github.backprop4j.examples.Example06_IrisClassifier} ({@code iris}): a
- *       classifier ending in {@code Softmax}.</li>
+ *       classifier ending in {@code Softmax};</li>
+ *   <li>{@link io.github.backprop4j.examples.Example07_Optimizers} ({@code optimizers}): lesson
+ *       2's network trained with six optimizers from one seed, their loss curves together.</li>
  * </ol>
  *
  * <h2>Key classes</h2>

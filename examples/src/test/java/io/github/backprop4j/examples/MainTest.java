@@ -25,11 +25,11 @@ class MainTest {
     Path dir;
 
     @Test
-    void help_listsAllSixExamplesOneLineEach() {
+    void help_listsAllSevenExamplesOneLineEach() {
         launcher.succeeds("--help");
 
         String help = launcher.out();
-        String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris"};
+        String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris", "optimizers"};
         for (int i = 0; i < names.length; i++) {
             String line = "  " + names[i] + " ";
             String lesson = "Lesson " + (i + 1);
@@ -37,9 +37,9 @@ class MainTest {
                     names[i] + " missing from:\n" + help);
         }
         assertTrue(help.lines().anyMatch(l -> l.startsWith("  predict ")), help);
-        // one line each: the six lessons and predict follow one another under the heading
+        // one line each: the seven lessons and predict follow one another under the heading
         String list = help.substring(help.indexOf("Commands (an example, or predict):"));
-        assertEquals(8, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
+        assertEquals(9, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
         assertTrue(help.contains("Lesson 2 (default)"), help);
     }
 
