@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar MlpBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
  * }</pre>
- * Adam's step, on T and M (the script runs it in each round, after SGD's):
+ * Adam's step, on T and M:
  * <pre>{@code
  * java -jar bench/target/benchmarks.jar 'MlpBenchmark.(train|idealTrain)$' \
  *     -p optimizer=adam -p config=T,M -f 1 -wi 3 -i 5 -w 1s -r 1s
