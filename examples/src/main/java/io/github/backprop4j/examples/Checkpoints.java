@@ -2,6 +2,7 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.data.Batches;
 import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.io.SafetensorsReader;
 import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.LRScheduler;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -127,11 +129,24 @@ public final class Checkpoints {
         if (load == null) {
             return 0;
         }
-        String misfit = "does not fit this example, run with " + describe(optimizer, schedule)
+        String thisRun = describe(optimizer, schedule);
+        String misfit = "does not fit this example, run with " + thisRun
                 + " (give the saved run's --optimizer, --schedule and their options)";
-        long step = load(example, load, misfit, () -> schedule == null
-                ? Checkpoint.load(load, model, optimizer)
-                : Checkpoint.load(load, model, optimizer, schedule));
+        long step;
+        try {
+            step = load(example, load, misfit, () -> schedule == null
+                    ? Checkpoint.load(load, model, optimizer)
+                    : Checkpoint.load(load, model, optimizer, schedule));
+        } catch (ExampleException e) {
+            String savedRun = e.getCause() instanceof StateDictException ? savedRun(load) : null;
+            if (savedRun != null && !savedRun.equals(thisRun)) {
+                throw new ExampleException(example + ": the checkpoint was saved by a run with "
+                        + savedRun + ", but this run has " + thisRun + "; give the saved run's"
+                        + " --optimizer, --schedule and their options to resume it",
+                        e.getCause());
+            }
+            throw e;
+        }
         int perEpoch = loader.batchesPerEpoch();
         if (step % perEpoch != 0) {
             throw new ExampleException(example + ": the checkpoint's step must be a whole number"
@@ -181,9 +196,30 @@ public final class Checkpoints {
 
     /** The optimizer's and the schedule's types as a checkpoint names them. */
     private static String describe(Optimizer optimizer, LRScheduler schedule) {
-        return "optimizer " + optimizer.stateDict().metadata().get("type") + " and "
-                + (schedule == null ? "no schedule"
-                        : "schedule " + schedule.stateDict().metadata().get("type"));
+        return describe(optimizer.stateDict().metadata().get("type"),
+                schedule == null ? null : schedule.stateDict().metadata().get("type"));
+    }
+
+    private static String describe(String optimizerType, String scheduleType) {
+        return "optimizer " + optimizerType + " and "
+                + (scheduleType == null ? "no schedule" : "schedule " + scheduleType);
+    }
+
+    /**
+     * The optimizer and schedule a checkpoint was saved with, as {@link #describe} words them;
+     * read again only to explain a refusal.
+     *
+     * @return the description, or null for a file without optimizer state or one unreadable
+     */
+    private static String savedRun(Path file) {
+        try {
+            Map<String, String> meta = SafetensorsReader.read(file).metadata();
+            String optimizerType = meta.get(Checkpoint.OPTIMIZER_PREFIX + "type");
+            return optimizerType == null ? null : describe(optimizerType,
+                    meta.get(Checkpoint.SCHEDULER_PREFIX + "type"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

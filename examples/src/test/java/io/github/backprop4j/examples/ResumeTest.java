@@ -120,11 +120,10 @@ class ResumeTest {
         launcher.succeeds("sine", "--epochs", "1", "--optimizer", "adam", "--save",
                 file("adam.st").toString(), "--plot", plot());
 
-        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example,"
-                + " run with optimizer sgd and no schedule", "sine", "--epochs", "1", "--load",
-                file("adam.st").toString(), "--plot", plot());
-
-        assertTrue(text.contains("optimizer: \"type\" must be \"sgd\", got \"adam\""), text);
+        launcher.failsWith("error: sine: the checkpoint was saved by a run with optimizer adam and"
+                + " no schedule, but this run has optimizer sgd and no schedule; give the saved"
+                + " run's --optimizer, --schedule and their options to resume it", "sine",
+                "--epochs", "1", "--load", file("adam.st").toString(), "--plot", plot());
     }
 
     @Test
@@ -132,16 +131,15 @@ class ResumeTest {
         launcher.succeeds("sine", "--epochs", "1", "--optimizer", "adam", "--schedule", "cosine",
                 "--save", file("cos.st").toString(), "--plot", plot());
 
-        String withoutSchedule = launcher.failsWith("error: sine: the checkpoint does not fit"
-                + " this example, run with optimizer adam and no schedule", "sine", "--epochs",
-                "1", "--optimizer", "adam", "--load", file("cos.st").toString(), "--plot",
-                plot());
+        launcher.failsWith("error: sine: the checkpoint was saved by a run with optimizer adam and"
+                + " schedule cosineannealinglr, but this run has optimizer adam and no schedule",
+                "sine", "--epochs", "1", "--optimizer", "adam", "--load",
+                file("cos.st").toString(), "--plot", plot());
         String otherT = launcher.failsWith("error: sine: the checkpoint does not fit this"
                 + " example, run with optimizer adam and schedule cosineannealinglr", "sine",
                 "--epochs", "1", "--optimizer", "adam", "--schedule", "cosine",
                 "--schedule-epochs", "9", "--load", file("cos.st").toString(), "--plot", plot());
 
-        assertTrue(withoutSchedule.contains("type cosineannealinglr"), withoutSchedule);
         assertTrue(otherT.contains("scheduler: \"t_max\" must be 9"), otherT);
     }
 
