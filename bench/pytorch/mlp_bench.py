@@ -23,8 +23,11 @@ before PyTorch is loaded, so the script sets it itself when --threads is above 1
 variable is unset.
 
 What is timed, as in MlpBenchmark: float64, Linear -> ReLU -> ... -> Linear (no activation after
-the last layer), MSE loss, SGD with learning rate 0.01 and momentum 0.9, one fixed batch reused
-at every step.
+the last layer), MSE loss, SGD with learning rate 0.01 and momentum 0.9 (or, with
+--optimizer adam, torch.optim.Adam with learning rate 0.001), one fixed batch reused at every step:
+
+    /usr/bin/python3 bench/pytorch/mlp_bench.py --threads 1 --configs T,M --modes train \
+        --optimizer adam
   train: zero_grad, forward, loss, backward, optimizer step;
   infer: forward only, under torch.no_grad().
 """
@@ -53,6 +56,9 @@ def parse_args(argv):
                    help="torch.set_num_threads, and OpenBLAS's thread count")
     p.add_argument("--configs", default="T,S,M,L", help="comma-separated, from T,S,M,L")
     p.add_argument("--modes", default="train,infer", help="comma-separated, from train,infer")
+    p.add_argument("--optimizer", default="sgd", choices=["sgd", "adam"],
+                   help="train with SGD (lr 0.01, momentum 0.9) or Adam (lr 0.001, PyTorch's"
+                        " defaults otherwise), as MlpBenchmark's optimizer parameter")
     p.add_argument("--blocks", type=int, default=5, help="timed blocks per measurement")
     p.add_argument("--block-seconds", type=float, default=1.0,
                    help="length aimed at for one timed block")
@@ -164,7 +170,10 @@ def run(torch, name, mode, a):
     loss_fn = torch.nn.MSELoss()
     result = {}
     if mode == "train":
-        optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+        if a.optimizer == "adam":
+            optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+        else:
+            optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 
         def step():
             optimizer.zero_grad()
@@ -224,6 +233,7 @@ def main(argv):
         for mode in a.modes:
             record = {
                 "config": name, "mode": mode, "threads": a.threads, "round": a.round,
+                "optimizer": a.optimizer if mode == "train" else None,
                 "widths": NETWORKS[name][0], "batch": NETWORKS[name][1], "dtype": "float64",
                 "blas": blas, "blas_threads": blas_threads,
                 "torch": torch.__version__, "torch_threads": torch.get_num_threads(),

@@ -12,7 +12,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The network is {@code Linear → ReLU → … → Linear} with MSE loss and SGD with momentum,
  * PyTorch's rule ({@code b ← g} on the first step, then {@code b ← μ·b + g};
- * {@code θ ← θ − lr·b}). Like {@code Sequential.backward} on data that does not require grad
+ * {@code θ ← θ − lr·b}), or ({@link #adam}) Adam with PyTorch's defaults, at step t:
+ * <pre>
+ *   m ← β₁·m + (1 − β₁)·g      v ← β₂·v + (1 − β₂)·g²      β₁ = 0.9, β₂ = 0.999, ε = 1e-8
+ *   θ ← θ − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * </pre> Like {@code Sequential.backward} on data that does not require grad
  * (and PyTorch), backward skips ∂L/∂X of the first layer. The floating-point operations are the
  * framework's, in the framework's order: from the same seeds both give bit-identical losses
  * ({@code IdealMlpTest}). Whatever the framework spends beyond this step is overhead.
@@ -27,15 +31,20 @@ public final class IdealMlp {
     private final DMatrixRMaj[] bias;
     private final DMatrixRMaj[] weightGrad;
     private final DMatrixRMaj[] biasGrad;
+    /** SGD's momentum buffers b, or Adam's first moments m. */
     private final DMatrixRMaj[] weightMomentum;
     private final DMatrixRMaj[] biasMomentum;
+    /** Adam's second moments v; null for SGD. */
+    private final DMatrixRMaj[] weightSquares;
+    private final DMatrixRMaj[] biasSquares;
     /** pre[i] = act[i]·W_i + b_i; act[0] = x, act[i+1] = relu(pre[i]) for hidden layers. */
     private final DMatrixRMaj[] pre;
     private final DMatrixRMaj[] act;
     private final DMatrixRMaj[] grad;
     private final double learningRate;
     private final double momentum;
-    private boolean firstStep = true;
+    private final boolean adam;
+    private long steps;
 
     /**
      * Builds the network and its buffers.
@@ -50,6 +59,28 @@ public final class IdealMlp {
      */
     public IdealMlp(int[] widths, DMatrixRMaj x, DMatrixRMaj target, double learningRate,
                     double momentum, MatrixKernels kernels, RandomGenerator rng) {
+        this(widths, x, target, learningRate, momentum, false, kernels, rng);
+    }
+
+    /**
+     * Builds the network and its buffers, trained by Adam with PyTorch's defaults.
+     *
+     * @param widths       layer widths, input first
+     * @param x            the input batch; kept, not copied
+     * @param target       the targets; kept, not copied
+     * @param learningRate Adam's learning rate
+     * @param kernels      the matrix products to use
+     * @param rng          draws the initial weights, as the SGD constructor does
+     * @return the network
+     */
+    public static IdealMlp adam(int[] widths, DMatrixRMaj x, DMatrixRMaj target,
+                                double learningRate, MatrixKernels kernels, RandomGenerator rng) {
+        return new IdealMlp(widths, x, target, learningRate, 0, true, kernels, rng);
+    }
+
+    private IdealMlp(int[] widths, DMatrixRMaj x, DMatrixRMaj target, double learningRate,
+                     double momentum, boolean adam, MatrixKernels kernels, RandomGenerator rng) {
+        this.adam = adam;
         this.kernels = kernels;
         this.layers = widths.length - 1;
         this.x = x;
@@ -63,6 +94,8 @@ public final class IdealMlp {
         biasGrad = new DMatrixRMaj[layers];
         weightMomentum = new DMatrixRMaj[layers];
         biasMomentum = new DMatrixRMaj[layers];
+        weightSquares = adam ? new DMatrixRMaj[layers] : null;
+        biasSquares = adam ? new DMatrixRMaj[layers] : null;
         pre = new DMatrixRMaj[layers];
         act = new DMatrixRMaj[layers + 1];
         grad = new DMatrixRMaj[layers];
@@ -77,6 +110,10 @@ public final class IdealMlp {
             biasGrad[i] = new DMatrixRMaj(1, out);
             weightMomentum[i] = new DMatrixRMaj(in, out);
             biasMomentum[i] = new DMatrixRMaj(1, out);
+            if (adam) {
+                weightSquares[i] = new DMatrixRMaj(in, out);
+                biasSquares[i] = new DMatrixRMaj(1, out);
+            }
             pre[i] = new DMatrixRMaj(m, out);
             act[i + 1] = new DMatrixRMaj(m, out);
             grad[i] = new DMatrixRMaj(m, out);
@@ -108,7 +145,7 @@ public final class IdealMlp {
     }
 
     /**
-     * One training step: zero the gradients, forward, MSE, backward, SGD with momentum.
+     * One training step: zero the gradients, forward, MSE, backward, SGD with momentum or Adam.
      *
      * @return the loss before the update
      */
@@ -134,11 +171,16 @@ public final class IdealMlp {
                 reluMask(pre[i - 1], grad[i - 1]);
             }
         }
+        steps++;
         for (int i = 0; i < layers; i++) {
-            update(weight[i], weightGrad[i], weightMomentum[i]);
-            update(bias[i], biasGrad[i], biasMomentum[i]);
+            if (adam) {
+                adamUpdate(weight[i], weightGrad[i], weightMomentum[i], weightSquares[i]);
+                adamUpdate(bias[i], biasGrad[i], biasMomentum[i], biasSquares[i]);
+            } else {
+                update(weight[i], weightGrad[i], weightMomentum[i]);
+                update(bias[i], biasGrad[i], biasMomentum[i]);
+            }
         }
-        firstStep = false;
         return loss / y.getNumElements();
     }
 
@@ -146,9 +188,29 @@ public final class IdealMlp {
         double[] t = theta.data;
         double[] gd = g.data;
         double[] bd = b.data;
+        boolean firstStep = steps == 1;
         for (int k = 0; k < t.length; k++) {
             bd[k] = firstStep ? gd[k] : momentum * bd[k] + gd[k];
             t[k] -= learningRate * bd[k];
+        }
+    }
+
+    /** Adam's step t = {@code steps}, in the expressions and order of {@code AbstractAdam}. */
+    private void adamUpdate(DMatrixRMaj theta, DMatrixRMaj g, DMatrixRMaj m, DMatrixRMaj v) {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        double stepSize = learningRate / (1 - Math.pow(beta1, steps));
+        double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, steps));
+        double[] t = theta.data;
+        double[] gd = g.data;
+        double[] md = m.data;
+        double[] vd = v.data;
+        for (int k = 0; k < t.length; k++) {
+            double gk = gd[k];
+            md[k] = beta1 * md[k] + (1 - beta1) * gk;
+            vd[k] = beta2 * vd[k] + (1 - beta2) * gk * gk;
+            t[k] -= stepSize * (md[k] / (Math.sqrt(vd[k]) / bias2Sqrt + eps));
         }
     }
 

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code train}: zeroGrad, forward, MSE, backward, SGD (lr 0.01, momentum 0.9) through
- *       {@link FrameworkMlp}, the public API.</li>
+ *       {@link FrameworkMlp}, the public API; with {@code -p optimizer=adam}, Adam (lr 0.001,
+ *       PyTorch's defaults) instead.</li>
  *   <li>{@code infer}: {@code Sequential.forward} alone, as for inference.</li>
  *   <li>{@code idealTrain}, {@code idealInfer}: the same arithmetic by hand.</li>
  * </ul>
@@ -44,6 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>{@code
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar MlpBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
+ * }</pre>
+ * Adam's step, on T and M:
+ * <pre>{@code
+ * java -jar bench/target/benchmarks.jar 'MlpBenchmark.(train|idealTrain)$' \
+ *     -p optimizer=adam -p config=T,M -f 1 -wi 3 -i 5 -w 1s -r 1s
  * }</pre>
  */
 @State(Scope.Thread)
@@ -61,6 +67,13 @@ public class MlpBenchmark {
     /** {@code 1}: single-threaded kernels; {@code auto}: the default threshold. */
     @Param({"1"})
     public String threads;
+
+    /**
+     * The training step's optimizer: {@code sgd} (with momentum) or {@code adam}. Inference does
+     * not depend on it.
+     */
+    @Param({"sgd"})
+    public String optimizer;
 
     /** Whose matrix products: EJML's pure Java, or OpenBLAS through the blas module. */
     @Param({"ejml", "openblas"})
@@ -95,9 +108,12 @@ public class MlpBenchmark {
         SplittableRandom data = new SplittableRandom(1);
         x = Matrix.normal(c.batch(), widths[0], 0, 1, data);
         target = Matrix.normal(c.batch(), widths[widths.length - 1], 0, 1, data);
-        framework = new FrameworkMlp(widths, new SplittableRandom(0));
-        ideal = new IdealMlp(widths, x.toEjml(), target.toEjml(), FrameworkMlp.LEARNING_RATE,
-                FrameworkMlp.MOMENTUM, chosen, new SplittableRandom(0));
+        framework = new FrameworkMlp(widths, new SplittableRandom(0), optimizer);
+        ideal = optimizer.equals("adam")
+                ? IdealMlp.adam(widths, x.toEjml(), target.toEjml(),
+                        FrameworkMlp.ADAM_LEARNING_RATE, chosen, new SplittableRandom(0))
+                : new IdealMlp(widths, x.toEjml(), target.toEjml(), FrameworkMlp.LEARNING_RATE,
+                        FrameworkMlp.MOMENTUM, chosen, new SplittableRandom(0));
     }
 
     /** Puts the previous kernels back. */

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -84,9 +85,9 @@ class TrainingStepAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"T", "S"})
-    void step_fixedBatchAfterWarmUp_allocatesNothing(MlpConfig c) {
-        FrameworkMlp mlp = new FrameworkMlp(c.widths(), new SplittableRandom(0));
+    @CsvSource({"T, sgd", "S, sgd", "T, adam", "S, adam"})
+    void step_fixedBatchAfterWarmUp_allocatesNothing(MlpConfig c, String optimizer) {
+        FrameworkMlp mlp = new FrameworkMlp(c.widths(), new SplittableRandom(0), optimizer);
         Matrix[] xt = batch(c, c.batch(), 1);
         double[] loss = new double[1];
         IntWork step = i -> loss[0] += mlp.step(xt[0], xt[1]);
@@ -98,7 +99,7 @@ class TrainingStepAllocationTest {
         long allocated = leastAllocated(step, STEPS, log);
 
         assertTrue(Double.isFinite(loss[0]), "loss " + loss[0]);
-        assertTrue(allocated < ALLOWED_BYTES, () -> c + ": windows of " + STEPS
+        assertTrue(allocated < ALLOWED_BYTES, () -> c + " " + optimizer + ": windows of " + STEPS
                 + " steps allocated " + log + "bytes");
     }
 

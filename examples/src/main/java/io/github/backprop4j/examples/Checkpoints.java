@@ -2,14 +2,17 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.data.Batches;
 import io.github.backprop4j.io.Checkpoint;
+import io.github.backprop4j.io.SafetensorsReader;
 import io.github.backprop4j.core.state.StateDictException;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.optim.LRScheduler;
 import io.github.backprop4j.optim.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -21,16 +24,20 @@ import org.slf4j.LoggerFactory;
  * <p>A lesson calls {@link #resume} once, after building its data loader, model and optimizer
  * and just before its training loop; the launcher calls {@link #save} after the loop:
  * <pre>{@code
- * checkpoints.resume(model, optimizer, loader, rng);     // --load: weights, momentum, step
+ * checkpoints.resume(model, optimization, loader, rng);  // --load: weights, optimizer, step
  * for (int epoch = 1; epoch <= h.epochs(); epoch++) { ... }
  * // then, in ExampleCommand: checkpoints.save();        // --save
  * }</pre>
  * The file is a {@link Checkpoint}: the model's state dict, the optimizer's buffers and learning
- * rate, and the step count ({@code docs/checkpoints.md}). {@code --epochs} counts the epochs of
+ * rate, the schedule's epoch count if there is one, and the step count
+ * ({@code docs/checkpoints.md}). {@code --epochs} counts the epochs of
  * this run, on top of those in the checkpoint, so {@code --epochs 0 --load FILE} only evaluates.
  *
  * <h2>What resumes exactly</h2>
- * The weights, the momentum buffers, the learning rate and the step count come from the file.
+ * The weights, the optimizer's buffers (momentum, Adam's moments, RMSprop's square averages),
+ * the learning rate, the schedule's epoch count and the step count come from the file. The
+ * optimizer and the schedule must be those of the saved run, with the same options: an Adam
+ * checkpoint does not load into an SGD run, nor a cosine schedule's into a run without one.
  * The order of the rows in each epoch comes from the run's random generator, which the file
  * does not hold. It does not need to: a lesson draws its data and initial weights from the
  * generator first, then one shuffle per epoch, and nothing else. So {@link #resume} replays the
@@ -50,6 +57,7 @@ public final class Checkpoints {
     private final Path save;
     private Sequential model;
     private Optimizer optimizer;
+    private LRScheduler schedule;
 
     /**
      * Where to load from and save to.
@@ -89,14 +97,56 @@ public final class Checkpoints {
      */
     public long resume(Sequential model, Optimizer optimizer, Batches loader,
                        RandomGenerator shuffle) {
+        return resume(model, optimizer, null, loader, shuffle);
+    }
+
+    /**
+     * {@link #resume(Sequential, Optimizer, Batches, RandomGenerator)} for a run built by
+     * {@link Optimization}: its optimizer and, with {@code --schedule}, its schedule are loaded
+     * and saved together.
+     *
+     * @param model        the freshly built model
+     * @param optimization its freshly built optimization, with the options of the saved run
+     * @param loader       the training data's loader
+     * @param shuffle      the generator the training loop passes to {@code loader.epoch}
+     * @return the number of epochs the checkpoint had finished (0 without {@code --load})
+     * @throws ExampleException if the file is missing or unreadable, does not fit the model, the
+     *                          optimizer or the schedule (every problem listed, naming the
+     *                          saved and the present optimizer), or does not end on an epoch
+     */
+    public long resume(Sequential model, Optimization optimization, Batches loader,
+                       RandomGenerator shuffle) {
+        Objects.requireNonNull(optimization, "Checkpoints.resume: optimization must not be null");
+        return resume(model, optimization.optimizer(), optimization.schedule(), loader, shuffle);
+    }
+
+    private long resume(Sequential model, Optimizer optimizer, LRScheduler schedule,
+                        Batches loader, RandomGenerator shuffle) {
         this.model = Objects.requireNonNull(model, "Checkpoints.resume: model must not be null");
         this.optimizer = Objects.requireNonNull(optimizer,
                 "Checkpoints.resume: optimizer must not be null");
+        this.schedule = schedule;
         if (load == null) {
             return 0;
         }
-        long step = load(example, load, "does not fit this example",
-                () -> Checkpoint.load(load, model, optimizer));
+        String thisRun = describe(optimizer, schedule);
+        String misfit = "does not fit this example, run with " + thisRun
+                + " (give the saved run's --optimizer, --schedule and their options)";
+        long step;
+        try {
+            step = load(example, load, misfit, () -> schedule == null
+                    ? Checkpoint.load(load, model, optimizer)
+                    : Checkpoint.load(load, model, optimizer, schedule));
+        } catch (ExampleException e) {
+            String savedRun = e.getCause() instanceof StateDictException ? savedRun(load) : null;
+            if (savedRun != null && !savedRun.equals(thisRun)) {
+                throw new ExampleException(example + ": the checkpoint was saved by a run with "
+                        + savedRun + ", but this run has " + thisRun + "; give the saved run's"
+                        + " --optimizer, --schedule and their options to resume it",
+                        e.getCause());
+            }
+            throw e;
+        }
         int perEpoch = loader.batchesPerEpoch();
         if (step % perEpoch != 0) {
             throw new ExampleException(example + ": the checkpoint's step must be a whole number"
@@ -132,12 +182,44 @@ public final class Checkpoints {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Checkpoint.save(save, model, optimizer, optimizer.steps());
+            if (schedule == null) {
+                Checkpoint.save(save, model, optimizer, optimizer.steps());
+            } else {
+                Checkpoint.save(save, model, optimizer, schedule, optimizer.steps());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(example + ": cannot save the checkpoint to " + save
                     + ": " + e, e);
         }
         LOG.info("{}: checkpoint written to {} (step {})", example, save, optimizer.steps());
+    }
+
+    /** The optimizer's and the schedule's types as a checkpoint names them. */
+    private static String describe(Optimizer optimizer, LRScheduler schedule) {
+        return describe(optimizer.stateDict().metadata().get("type"),
+                schedule == null ? null : schedule.stateDict().metadata().get("type"));
+    }
+
+    private static String describe(String optimizerType, String scheduleType) {
+        return "optimizer " + optimizerType + " and "
+                + (scheduleType == null ? "no schedule" : "schedule " + scheduleType);
+    }
+
+    /**
+     * The optimizer and schedule a checkpoint was saved with, as {@link #describe} words them;
+     * read again only to explain a refusal.
+     *
+     * @return the description, or null for a file without optimizer state or one unreadable
+     */
+    private static String savedRun(Path file) {
+        try {
+            Map<String, String> meta = SafetensorsReader.read(file).metadata();
+            String optimizerType = meta.get(Checkpoint.OPTIMIZER_PREFIX + "type");
+            return optimizerType == null ? null : describe(optimizerType,
+                    meta.get(Checkpoint.SCHEDULER_PREFIX + "type"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.layers.CrossEntropyLoss;
 import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The training loop of the lessons that train two models to compare ({@link Example07_Xor},
- * {@link Example08_Spiral}, {@link Example09_Outliers}), written once: any loss, SGD with
- * momentum; and the result of a classifier compared with a baseline without depth.
+ * {@link Example08_Spiral}, {@link Example09_Outliers}), written once: any loss, the optimizer,
+ * schedule and clipping that the options choose; and the result of a classifier compared with a
+ * baseline without depth.
  */
 final class Comparison {
 
@@ -43,19 +43,19 @@ final class Comparison {
     static double[] fit(String name, Sequential model, Loss lossFunction, Matrix x, Matrix y,
                         Hyperparameters h, Checkpoints checkpoints, RandomGenerator rng) {
         Batches loader = new Batches(new Dataset(x, y), h.batchSize());
-        SGD optimizer = SGD.builder(model.parameters())
-                .learningRate(h.learningRate()).momentum(h.momentum()).build();
-        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
+        Optimization optimization = Optimization.of(h, model.parameters());
+        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor(name, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
-                optimizer.zeroGrad();
+                optimization.zeroGrad();
                 Matrix prediction = model.forward(batch.features());   // logits, for classifiers
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
                 model.backward(lossFunction.backward());   // e.g. (softmax − one-hot)/m
-                optimizer.step();
+                optimization.step();                       // clip if asked, then the update
             }
+            optimization.endEpoch();                       // the schedule, if any
             monitor.endEpoch(epoch);
         }
         return monitor.history();

@@ -7,7 +7,6 @@ import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,21 +102,21 @@ public final class Example01_FitALine extends ExampleCommand {
         Sequential model = model(rng);                             // one Linear(1→1)
         Linear linear = (Linear) model.layers().get(0);
         MSELoss lossFunction = new MSELoss();
-        SGD optimizer = SGD.builder(model.parameters())
-                .learningRate(h.learningRate()).momentum(h.momentum()).build();
+        Optimization optimization = Optimization.of(h, model.parameters()); // SGD by default
 
         // 3. The training loop.
-        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
+        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {                    // a new order each epoch
-                optimizer.zeroGrad();                                  // gradients accumulate
+                optimization.zeroGrad();                                // gradients accumulate
                 Matrix prediction = model.forward(batch.features());   // ŷ = x·w + b
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);                 // stops on NaN
                 model.backward(lossFunction.backward());               // ∂L/∂w, ∂L/∂b
-                optimizer.step();                                      // w ← w − lr·∂L/∂w
+                optimization.step();                                    // SGD: w ← w − lr·∂L/∂w
             }
+            optimization.endEpoch();                                   // --schedule, if any
             monitor.endEpoch(epoch);
         }
 

@@ -8,7 +8,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.SGD;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -99,21 +98,21 @@ public final class Example03_FitASurface extends ExampleCommand {
         // 2. Model: two inputs in, one output out.
         Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        SGD optimizer = SGD.builder(model.parameters())
-                .learningRate(h.learningRate()).momentum(h.momentum()).build();
+        Optimization optimization = Optimization.of(h, model.parameters());
 
         // 3. The training loop.
-        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
+        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
-                optimizer.zeroGrad();
+                optimization.zeroGrad();
                 Matrix prediction = model.forward(batch.features());
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
                 model.backward(lossFunction.backward());    // grads of W, b; none for x
-                optimizer.step();
+                optimization.step();
             }
+            optimization.endEpoch();                  // --schedule: the next epoch's rate
             monitor.endEpoch(epoch);
         }
 

@@ -11,7 +11,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
-import io.github.backprop4j.optim.SGD;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,21 +167,21 @@ public final class Example05_Diabetes extends ExampleCommand {
         // 2. Model, loss and optimizer (with weight decay: a little pull of every weight to 0).
         Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
-        SGD optimizer = SGD.builder(model.parameters()).learningRate(h.learningRate())
-                .momentum(h.momentum()).weightDecay(WEIGHT_DECAY).build();
+        Optimization optimization = Optimization.of(h, model.parameters(), WEIGHT_DECAY);
 
         // 3. The training loop, on standardised data.
-        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
+        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
-                optimizer.zeroGrad();
+                optimization.zeroGrad();
                 Matrix prediction = model.forward(batch.features());
                 double loss = lossFunction.forward(prediction, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
                 model.backward(lossFunction.backward());    // grads of W, b; none for x
-                optimizer.step();
+                optimization.step();
             }
+            optimization.endEpoch();                  // --schedule: the next epoch's rate
             monitor.endEpoch(epoch);
         }
 

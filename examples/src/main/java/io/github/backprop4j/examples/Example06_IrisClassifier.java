@@ -13,7 +13,6 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Softmax;
-import io.github.backprop4j.optim.SGD;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,22 +171,21 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         // 2. Model: logits out; the loss applies the softmax, fused with its logarithm.
         Sequential model = model(rng);
         CrossEntropyLoss lossFunction = new CrossEntropyLoss();
-        SGD optimizer = SGD.builder(model.parameters())
-                .learningRate(h.learningRate()).momentum(h.momentum())
-                .weightDecay(WEIGHT_DECAY).build();
+        Optimization optimization = Optimization.of(h, model.parameters(), WEIGHT_DECAY);
 
         // 3. The training loop: the same five lines as every regressor.
-        checkpoints.resume(model, optimizer, loader, rng);   // --load: go on from a checkpoint
+        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {
-                optimizer.zeroGrad();
+                optimization.zeroGrad();
                 Matrix logits = model.forward(batch.features());
                 double loss = lossFunction.forward(logits, batch.targets());
                 monitor.batchLoss(epoch, batch, loss);
                 model.backward(lossFunction.backward());    // grads of W, b; none for x
-                optimizer.step();
+                optimization.step();
             }
+            optimization.endEpoch();                  // --schedule: the next epoch's rate
             monitor.endEpoch(epoch);
         }
 

@@ -94,8 +94,20 @@ public abstract class ExampleCommand implements Callable<Integer> {
             Kernels.use(selectKernels(options.kernels()));
         }
         Kernels.current(); // chosen and logged before the first line about training
-        LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name, h.epochs(),
-                h.learningRate(), h.momentum(), h.batchSize(), h.seed());
+        if (h.optimizer() == Optimization.Algorithm.SGD) {
+            LOG.info("{}: {} epochs, lr {}, momentum {}, batch size {}, seed {}", name,
+                    h.epochs(), h.learningRate(), h.momentum(), h.batchSize(), h.seed());
+        } else {
+            LOG.info("{}: {} epochs, {} with lr {}, batch size {}, seed {}", name, h.epochs(),
+                    h.optimizer().optionName(), h.learningRate(), h.batchSize(), h.seed());
+        }
+        if (h.schedule() != Optimization.Schedule.NONE) {
+            LOG.info("{}: {} schedule over {} epochs", name, h.schedule().optionName(),
+                    h.scheduleLength());
+        }
+        if (h.clip() > 0) {
+            LOG.info("{}: gradients clipped to a total norm of {}", name, h.clip());
+        }
         Checkpoints checkpoints = options.checkpoints();
         long start = System.nanoTime();
         TrainingResult result = training.apply(h, checkpoints);

@@ -35,6 +35,7 @@ import picocli.CommandLine.ParameterException;
             Example07_Xor.class,
             Example08_Spiral.class,
             Example09_Outliers.class,
+            Example10_Optimizers.class,
             Predict.class
         })
 public final class Main {

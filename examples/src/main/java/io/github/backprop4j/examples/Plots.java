@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -62,7 +63,43 @@ public final class Plots {
         for (DecisionSurface surface : result.surfaces()) {
             panels.add(surfacePanel(surface));
         }
-        BufferedImage image = sideBySide(panels);
+        writePng(sideBySide(panels), file);
+    }
+
+    /**
+     * Writes several runs' loss curves into one chart, one line each, on a log scale when every
+     * loss is positive; creates the parent directories and writes atomically, as {@link #write}.
+     *
+     * @param title      the chart's title
+     * @param histories  each run's mean loss per epoch, by its label in the legend, in order
+     * @param file       the PNG to write; replaced if it exists
+     * @throws IOException if a directory or the file cannot be written
+     */
+    public static void writeLossCurves(String title, Map<String, double[]> histories, Path file)
+            throws IOException {
+        Objects.requireNonNull(histories, "Plots.writeLossCurves: histories must not be null");
+        Objects.requireNonNull(file, "Plots.writeLossCurves: file must not be null");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH * 3 / 2).height(PANEL_HEIGHT)
+                .title(title).xAxisTitle("epoch").yAxisTitle("mean loss").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        boolean positive = true;
+        int longest = 1;
+        for (Map.Entry<String, double[]> run : histories.entrySet()) {
+            double[] loss = run.getValue();
+            positive &= allPositive(loss);
+            longest = Math.max(longest, loss.length);
+            chart.addSeries(run.getKey(), epochNumbers(loss), loss).setMarker(SeriesMarkers.NONE);
+        }
+        labelRoundEpochs(chart, longest);
+        chart.getStyler().setYAxisLogarithmic(positive);
+        writePng(BitmapEncoder.getBufferedImage(chart), file);
+    }
+
+    /** Writes the image as a PNG, atomically, creating the parent directories. */
+    private static void writePng(BufferedImage image, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, out -> {
             try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
@@ -84,14 +121,9 @@ public final class Plots {
             chart.setTitle(result.example() + ": no epochs run");
             return chart;
         }
-        double[] epochs = IntStream.rangeClosed(1, loss.length).asDoubleStream().toArray();
-        // XChart places many ticks on this axis; label only round epochs, about five of them
-        long step = roundStep(loss.length / 5.0);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9
-                && Math.round(x) % step == 0 ? Long.toString(Math.round(x)) : "");
+        labelRoundEpochs(chart, loss.length);
         chart.getStyler().setYAxisLogarithmic(allPositive(loss));
-        XYSeries series = chart.addSeries("training loss", epochs, loss);
+        XYSeries series = chart.addSeries("training loss", epochNumbers(loss), loss);
         series.setMarker(SeriesMarkers.NONE);
         return chart;
     }
@@ -115,7 +147,22 @@ public final class Plots {
         return chart;
     }
 
-    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code target}. */
+    /** 1, 2, …, n for a history of n epochs: the x values of a loss curve. */
+    private static double[] epochNumbers(double[] loss) {
+        return IntStream.rangeClosed(1, loss.length).asDoubleStream().toArray();
+    }
+
+    /**
+     * Starts the x axis at 0 and labels only round epochs, about five of them: XChart places
+     * many ticks on this axis.
+     */
+    private static void labelRoundEpochs(XYChart chart, int epochs) {
+        long step = roundStep(epochs / 5.0);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9
+                && Math.round(x) % step == 0 ? Long.toString(Math.round(x)) : "");
+    }
+
     /** Light colours for the regions of classes 0, 1, 2, …; dark ones for their points. */
     private static final Color[] REGION = {new Color(0xC6DBEF), new Color(0xFDD0A2),
         new Color(0xC7E9C0), new Color(0xDADAEB)};
@@ -167,6 +214,7 @@ public final class Plots {
         return image;
     }
 
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code target}. */
     static long roundStep(double target) {
         long step = 1;
         while (true) {

@@ -1,8 +1,10 @@
 package io.github.backprop4j.examples;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -22,13 +24,38 @@ public final class TrainingOptions {
             description = "passes over the training data, >= 0 (default: ${DEFAULT-VALUE})")
     private int epochs;
 
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "the update rule: sgd (with --momentum), adam, adamw (decoupled weight"
+                    + " decay) or rmsprop, with PyTorch's default options"
+                    + " (default: ${DEFAULT-VALUE})")
+    private String optimizer = "sgd";
+
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "learning rate of SGD, > 0 (default: ${DEFAULT-VALUE})")
+            description = "learning rate, > 0 (default: ${DEFAULT-VALUE} for sgd, this lesson's"
+                    + " tuned rate; 0.001 for adam, adamw and rmsprop)")
     private double learningRate;
 
     @Option(names = "--momentum", paramLabel = "MU",
-            description = "momentum of SGD, in [0, 1) (default: ${DEFAULT-VALUE})")
+            description = "momentum of sgd, in [0, 1) (default: ${DEFAULT-VALUE})")
     private double momentum;
+
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "how the learning rate changes after each epoch, over T epochs:"
+                    + " none; step (x0.1 every T/3 epochs); exp (x0.01^(1/T) each epoch, a"
+                    + " hundredfold lower after T); cosine (down to 0 along half a cosine over"
+                    + " T) (default: ${DEFAULT-VALUE})")
+    private String schedule = "none";
+
+    @Option(names = "--schedule-epochs", paramLabel = "T",
+            description = "T, the epochs the schedule spans, >= 1 (default: the run's --epochs);"
+                    + " when training in parts with --save and --load, give each part the whole"
+                    + " run's T")
+    private int scheduleEpochs;
+
+    @Option(names = "--clip", paramLabel = "MAXNORM",
+            description = "before each step, scale the gradients so that their total L2 norm is"
+                    + " at most MAXNORM, > 0 (default: no clipping)")
+    private Double clip;
 
     @Option(names = "--batch-size", paramLabel = "ROWS",
             description = "rows per mini-batch, >= 1 (default: ${DEFAULT-VALUE})")
@@ -50,18 +77,20 @@ public final class TrainingOptions {
     private String kernels;
 
     @Option(names = "--load", paramLabel = "FILE",
-            description = "before training, load this checkpoint (weights, momentum, learning"
-                    + " rate, step) and go on from it; --epochs then counts the epochs to add,"
-                    + " so --epochs 0 only evaluates. Give the saved run's --seed and"
-                    + " --batch-size to resume it exactly")
+            description = "before training, load this checkpoint (weights, optimizer state,"
+                    + " learning rate, schedule, step) and go on from it; --epochs then counts the"
+                    + " epochs to add, so --epochs 0 only evaluates. Give the saved run's --seed,"
+                    + " --batch-size, --optimizer, --schedule and --schedule-epochs to resume it"
+                    + " exactly")
     private Path load;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "after training, save a checkpoint (safetensors: weights, SGD state,"
-                    + " step) here, atomically; 'predict' reads it")
+            description = "after training, save a checkpoint (safetensors: weights, optimizer"
+                    + " and schedule state, step) here, atomically; 'predict' reads it")
     private Path save;
 
     private final String example;
+    private final double lessonLearningRate;
 
     /**
      * Options preset to an example's defaults.
@@ -73,6 +102,7 @@ public final class TrainingOptions {
         this.example = example;
         this.epochs = defaults.epochs();
         this.learningRate = defaults.learningRate();
+        this.lessonLearningRate = defaults.learningRate();
         this.momentum = defaults.momentum();
         this.batchSize = defaults.batchSize();
         this.seed = defaults.seed();
@@ -91,7 +121,36 @@ public final class TrainingOptions {
                 "must be positive and finite", learningRate);
         check(momentum >= 0 && momentum < 1, "--momentum", "must be in [0, 1)", momentum);
         check(batchSize >= 1, "--batch-size", "must be >= 1", batchSize);
-        return new Hyperparameters(epochs, learningRate, momentum, batchSize, seed);
+        Optimization.Algorithm algorithm = named("--optimizer",
+                () -> Optimization.Algorithm.named(optimizer));
+        Optimization.Schedule scheduleName = named("--schedule",
+                () -> Optimization.Schedule.named(schedule));
+        check(algorithm == Optimization.Algorithm.SGD || !given("--momentum"), "--momentum",
+                "applies to --optimizer sgd only", algorithm.optionName());
+        check(scheduleEpochs >= 1 || !given("--schedule-epochs"), "--schedule-epochs",
+                "must be >= 1", scheduleEpochs);
+        check(clip == null || (clip > 0 && Double.isFinite(clip)), "--clip",
+                "must be positive and finite", clip);
+        double lr = given("--lr") ? learningRate
+                : algorithm.defaultLearningRate(lessonLearningRate);
+        return new Hyperparameters(epochs, lr, momentum, batchSize, seed, algorithm,
+                scheduleName, scheduleEpochs, clip == null ? 0 : clip);
+    }
+
+    /** Whether the command line gave {@code option}, rather than leaving its default. */
+    private boolean given(String option) {
+        ParseResult parsed = spec.commandLine() == null ? null
+                : spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    /** A name looked up, or the usage error naming the option and the names allowed. */
+    private <T> T named(String option, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (IllegalArgumentException e) {
+            throw Main.invalidValue(spec, option, e.getMessage());
+        }
     }
 
     /**

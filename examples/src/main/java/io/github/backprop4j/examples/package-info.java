@@ -28,6 +28,8 @@
  *       arms, a linear classifier against an MLP, the loss at initialisation against ln 3;</li>
  *   <li>{@link io.github.backprop4j.examples.Example09_Outliers} ({@code outliers}): a line
  *       through data with outliers, {@code MSELoss} against {@code HuberLoss}.</li>
+ *   <li>{@link io.github.backprop4j.examples.Example10_Optimizers} ({@code optimizers}): lesson
+ *       2's network trained with six optimizers from one seed, their loss curves together.</li>
  * </ol>
  *
  * <h2>Key classes</h2>
@@ -36,7 +38,11 @@
  *   <li>{@link io.github.backprop4j.examples.Lesson}: what a lesson states about itself, used
  *       by its own training and by {@code predict}, so that the two cannot drift apart.</li>
  *   <li>{@link io.github.backprop4j.examples.Hyperparameters}: epochs, learning rate, momentum,
- *       batch size and seed; each lesson has tuned {@code DEFAULTS}.</li>
+ *       batch size and seed, optimizer, schedule and clipping; each lesson has tuned
+ *       {@code DEFAULTS}.</li>
+ *   <li>{@link io.github.backprop4j.examples.Optimization}: the one place where
+ *       {@code --optimizer}, {@code --schedule} and {@code --clip} become an optimizer, a
+ *       schedule and gradient clipping, for every lesson.</li>
  *   <li>{@link io.github.backprop4j.examples.TrainingMonitor}: records the loss, stops with a
  *       {@link io.github.backprop4j.examples.TrainingDivergedException} when it is NaN or
  *       infinite, and logs progress.</li>

@@ -32,4 +32,25 @@ class HyperparametersTest {
         assertEquals(new Hyperparameters(10, 0.5, 0.9, 8, 7), h.withLearningRate(0.5));
         assertEquals(new Hyperparameters(10, 0.1, 0.9, 8, 9), h.withSeed(9));
     }
+
+    @Test
+    void constructor_badOptimizationValues_throwNamingTheField() {
+        assertEquals("Hyperparameters: clip must be finite and >= 0 (0: no clipping), got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Hyperparameters(1, 0.1, 0,
+                        1, 0, Optimization.Algorithm.ADAM, Optimization.Schedule.NONE, 0, -1))
+                        .getMessage());
+        assertEquals("Hyperparameters: scheduleEpochs must be >= 0 (0: the run's epochs), got -2",
+                assertThrows(IllegalArgumentException.class, () -> new Hyperparameters(1, 0.1, 0,
+                        1, 0, Optimization.Algorithm.SGD, Optimization.Schedule.STEP, -2, 0))
+                        .getMessage());
+    }
+
+    @Test
+    void scheduleLength_zero_isTheRunsEpochsAndAtLeastOne() {
+        Hyperparameters h = new Hyperparameters(10, 0.1, 0.9, 8, 7);
+
+        assertEquals(10, h.scheduleLength());
+        assertEquals(4, h.withSchedule(Optimization.Schedule.COSINE, 4).scheduleLength());
+        assertEquals(1, h.withEpochs(0).scheduleLength());
+    }
 }

@@ -30,7 +30,7 @@ class MainTest {
 
         String help = launcher.out();
         String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris", "xor",
-            "spiral", "outliers"};
+            "spiral", "outliers", "optimizers"};
         for (int i = 0; i < names.length; i++) {
             String line = "  " + names[i] + " ";
             String lesson = "Lesson " + (i + 1);
@@ -38,9 +38,9 @@ class MainTest {
                     names[i] + " missing from:\n" + help);
         }
         assertTrue(help.lines().anyMatch(l -> l.startsWith("  predict ")), help);
-        // one line each: the nine lessons and predict follow one another under the heading
+        // one line each: the ten lessons and predict follow one another under the heading
         String list = help.substring(help.indexOf("Commands (an example, or predict):"));
-        assertEquals(11, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
+        assertEquals(12, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
         assertTrue(help.contains("Lesson 2 (default)"), help);
     }
 
@@ -76,7 +76,11 @@ class MainTest {
         "--epochs     | -1 | '--epochs': must be >= 0, got -1",
         "--lr         | 0  | '--lr': must be positive and finite, got 0.0",
         "--momentum   | 1  | '--momentum': must be in [0, 1), got 1.0",
-        "--batch-size | 0  | '--batch-size': must be >= 1, got 0"})
+        "--batch-size | 0  | '--batch-size': must be >= 1, got 0",
+        "--optimizer  | sgdm | '--optimizer': must be one of sgd, adam, adamw, rmsprop, got sgdm",
+        "--schedule   | linear | '--schedule': must be one of none, step, exp, cosine, got linear",
+        "--schedule-epochs | 0 | '--schedule-epochs': must be >= 1, got 0",
+        "--clip       | -1 | '--clip': must be positive and finite, got -1.0"})
     void badValue_isAUsageErrorNamingTheOption(String option, String value, String message) {
         launcher.rejectsWith(message, "line", option, value);
     }

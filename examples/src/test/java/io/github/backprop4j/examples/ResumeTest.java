@@ -79,6 +79,71 @@ class ResumeTest {
     }
 
     @Test
+    void saveLoadAndTrainTheRest_adamWithCosine_isBitIdenticalToStraightThrough()
+            throws IOException {
+        assertResumesExactly("sine", 4, 6, "--optimizer", "adam", "--schedule", "cosine",
+                "--schedule-epochs", "10");
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_adamWWithStepAndClipping_isBitIdentical() throws IOException {
+        assertResumesExactly("diabetes", 2, 3, "--optimizer", "adamw", "--schedule", "step",
+                "--schedule-epochs", "5", "--clip", "0.5");
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_rmspropWithExp_isBitIdentical() throws IOException {
+        assertResumesExactly("iris", 3, 4, "--optimizer", "rmsprop", "--schedule", "exp",
+                "--schedule-epochs", "7");
+    }
+
+    @Test
+    void saveLoadAndTrainTheRest_sgdWithCosineAndClipping_isBitIdentical() throws IOException {
+        assertResumesExactly("line", 3, 4, "--schedule", "cosine", "--schedule-epochs", "7",
+                "--clip", "1");
+    }
+
+    @Test
+    void save_withSchedule_writesTheOptimizersMomentsAndTheSchedule() throws IOException {
+        launcher.succeeds("sine", "--epochs", "2", "--optimizer", "adam", "--schedule", "cosine",
+                "--save", file("s.st").toString(), "--plot", plot());
+
+        String text = new String(Files.readAllBytes(file("s.st")), StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("optimizer.exp_avg_sq.0.weight"), "Adam's moments saved");
+        assertTrue(text.contains("\"scheduler.type\":\"cosineannealinglr\""), text.substring(0,
+                Math.min(text.length(), 2000)));
+        assertTrue(text.contains("\"scheduler.last_epoch\":\"2\""), "two epochs ended");
+    }
+
+    @Test
+    void load_adamCheckpointIntoSgdRun_isRefusedNamingBoth() {
+        launcher.succeeds("sine", "--epochs", "1", "--optimizer", "adam", "--save",
+                file("adam.st").toString(), "--plot", plot());
+
+        launcher.failsWith("error: sine: the checkpoint was saved by a run with optimizer adam and"
+                + " no schedule, but this run has optimizer sgd and no schedule; give the saved"
+                + " run's --optimizer, --schedule and their options to resume it", "sine",
+                "--epochs", "1", "--load", file("adam.st").toString(), "--plot", plot());
+    }
+
+    @Test
+    void load_scheduledCheckpointWithoutTheSchedule_isRefusedNamingIt() {
+        launcher.succeeds("sine", "--epochs", "1", "--optimizer", "adam", "--schedule", "cosine",
+                "--save", file("cos.st").toString(), "--plot", plot());
+
+        launcher.failsWith("error: sine: the checkpoint was saved by a run with optimizer adam and"
+                + " schedule cosineannealinglr, but this run has optimizer adam and no schedule",
+                "sine", "--epochs", "1", "--optimizer", "adam", "--load",
+                file("cos.st").toString(), "--plot", plot());
+        String otherT = launcher.failsWith("error: sine: the checkpoint does not fit this"
+                + " example, run with optimizer adam and schedule cosineannealinglr", "sine",
+                "--epochs", "1", "--optimizer", "adam", "--schedule", "cosine",
+                "--schedule-epochs", "9", "--load", file("cos.st").toString(), "--plot", plot());
+
+        assertTrue(otherT.contains("scheduler: \"t_max\" must be 9"), otherT);
+    }
+
+    @Test
     void save_writesTheStepAndTheMomentumBuffers() throws IOException {
         launcher.succeeds("sine", "--epochs", "3", "--save", file("s.st").toString(),
                 "--plot", plot());
@@ -124,7 +189,8 @@ class ResumeTest {
     void load_otherMomentum_isRefusedListingTheOptimizerProblem() {
         Path checkpoint = oneSineEpoch();
 
-        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example: ",
+        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example, run with optimizer sgd and no"
+                + " schedule (give the saved run's --optimizer, --schedule and their options): ",
                 "sine", "--epochs", "1", "--momentum", "0.5", "--load", checkpoint.toString(),
                 "--plot", plot());
 
@@ -137,7 +203,8 @@ class ResumeTest {
         Path checkpoint = oneSineEpoch();
 
         String text = launcher.failsWith("error: surface: the checkpoint does not fit this"
-                + " example: ", "surface", "--epochs", "1", "--load", checkpoint.toString(),
+                + " example, run with optimizer sgd and no schedule (give the saved run's"
+                + " --optimizer, --schedule and their options): ", "surface", "--epochs", "1", "--load", checkpoint.toString(),
                 "--plot", plot());
 
         assertTrue(text.contains("\"0.weight\" must have shape [64, 2] (out×in), got [32, 1]"),
@@ -148,7 +215,8 @@ class ResumeTest {
     void load_weightsOnlyFile_isRefusedAsNotACheckpoint() throws IOException {
         Checkpoint.save(file("w.st"), Example02_FitASine.model(new SplittableRandom(3)));
 
-        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example: ",
+        String text = launcher.failsWith("error: sine: the checkpoint does not fit this example, run with optimizer sgd and no"
+                + " schedule (give the saved run's --optimizer, --schedule and their options): ",
                 "sine", "--epochs", "1", "--load", file("w.st").toString(), "--plot", plot());
 
         assertTrue(text.contains("the file must hold optimizer state"), text);

@@ -9,18 +9,19 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Saves and loads a model, and optionally its optimizer and the training step, as one
- * safetensors file, so that training stopped at step k and resumed gives bit for bit the
- * weights of a run that never stopped.
+ * Saves and loads a model, and optionally its optimizer, its learning-rate schedule and the
+ * training step, as one safetensors file, so that training stopped at step k and resumed gives
+ * bit for bit the weights of a run that never stopped.
  *
  * <pre>{@code
  * Checkpoint.save(path, model, optimizer, step);      // during training
  * long step = Checkpoint.load(path, model, optimizer); // model and optimizer built as before
+ * Checkpoint.save(path, model, optimizer, schedule, step);   // with a schedule
+ * step = Checkpoint.load(path, model, optimizer, schedule);
  * Checkpoint.save(path, model);                        // weights only: a PyTorch state dict
  * Checkpoint.load(path, model);                        // for prediction
  * }</pre>
@@ -32,6 +33,7 @@ import java.util.function.UnaryOperator;
  *   metadata   format = pt
  *              the training step          backprop4j.step = 1200   (with an optimizer only)
  *              the optimizer's            optimizer.type = sgd, optimizer.lr = 0.05, ...
+ *              the schedule's, if any     scheduler.type = cosineannealinglr, ...
  * </pre>
  * A per-parameter optimizer tensor ({@code <kind>.<parameter name>}) is stored in the model's
  * layout for that parameter (see {@link Stateful#toFileLayout}), so it has the shape of the
@@ -51,6 +53,9 @@ public final class Checkpoint {
 
     /** The namespace of the optimizer's tensors and metadata keys in a checkpoint. */
     public static final String OPTIMIZER_PREFIX = "optimizer.";
+
+    /** The namespace of a learning-rate schedule's metadata keys (and tensors) in a checkpoint. */
+    public static final String SCHEDULER_PREFIX = "scheduler.";
 
     /** The metadata key of the training step, given to {@code save} and returned by {@code load}. */
     public static final String STEP_KEY = "backprop4j.step";
@@ -96,8 +101,27 @@ public final class Checkpoint {
      */
     static void save(Path path, Stateful model, Stateful optimizer, long step,
                      UnaryOperator<WritableByteChannel> wrap) throws IOException {
-        SafetensorsWriter.write(checkpointFile(model, optimizer, step), checkPath("save", path),
-                wrap);
+        SafetensorsWriter.write(checkpointFile(model, optimizer, null, step),
+                checkPath("save", path), wrap);
+    }
+
+    /**
+     * Saves the model, the optimizer, its learning-rate schedule and the training step,
+     * atomically. The schedule's state goes under {@value #SCHEDULER_PREFIX}; load the file with
+     * {@link #load(Path, Stateful, Stateful, Stateful)}.
+     *
+     * @param path      the target file; its folder must exist; replaced if it exists
+     * @param model     the model
+     * @param optimizer the optimizer training it
+     * @param scheduler the schedule setting the optimizer's learning rate
+     * @param step      the training step reached, {@code >= 0}
+     * @throws IOException if the file system fails; an existing file is then unchanged
+     */
+    public static void save(Path path, Stateful model, Stateful optimizer, Stateful scheduler,
+                            long step) throws IOException {
+        Objects.requireNonNull(scheduler, "Checkpoint.save: scheduler must not be null");
+        SafetensorsWriter.write(checkpointFile(model, optimizer, scheduler, step),
+                checkPath("save", path));
     }
 
     /** The model's state dict with {@code format = pt} first in its metadata. */
@@ -107,8 +131,12 @@ public final class Checkpoint {
         return b.metadata(model.metadata()).build();
     }
 
-    /** The model's tensors, then the optimizer's under {@value #OPTIMIZER_PREFIX}. */
-    static StateDict checkpointFile(Stateful model, Stateful optimizer, long step) {
+    /**
+     * The model's tensors, then the optimizer's under {@value #OPTIMIZER_PREFIX}, then the
+     * schedule's (if not null) under {@value #SCHEDULER_PREFIX}.
+     */
+    static StateDict checkpointFile(Stateful model, Stateful optimizer, Stateful scheduler,
+                                    long step) {
         Objects.requireNonNull(model, "Checkpoint.save: model must not be null");
         Objects.requireNonNull(optimizer, "Checkpoint.save: optimizer must not be null");
         if (step < 0) {
@@ -127,6 +155,12 @@ public final class Checkpoint {
         });
         optimizerState.metadata().forEach((key, value) ->
                 b.metadata(OPTIMIZER_PREFIX + key, value));
+        if (scheduler != null) {
+            StateDict schedulerState = scheduler.stateDict();
+            schedulerState.tensors().forEach((name, t) -> b.put(SCHEDULER_PREFIX + name, t));
+            schedulerState.metadata().forEach((key, value) ->
+                    b.metadata(SCHEDULER_PREFIX + key, value));
+        }
         return b.build();
     }
 
@@ -142,7 +176,8 @@ public final class Checkpoint {
      * Loads the model's parameters from a state dict or a checkpoint, all or nothing.
      *
      * <p>The file must hold exactly the model's names and shapes. In a checkpoint saved with an
-     * optimizer, the {@value #OPTIMIZER_PREFIX} namespace is ignored, and only then. F32 files
+     * optimizer, the {@value #OPTIMIZER_PREFIX} namespace is ignored, and only then; likewise
+     * {@value #SCHEDULER_PREFIX} in one saved with a schedule. F32 files
      * load too, each value widened exactly to a double.
      *
      * @param path  a file written by {@link #save} or by PyTorch
@@ -158,7 +193,13 @@ public final class Checkpoint {
         StateDict file = SafetensorsReader.read(checkPath("load", path));
         List<String> problems = new ArrayList<>();
         long step = file.metadata().containsKey(STEP_KEY) ? step(file, problems) : 0;
-        StateDict modelState = hasOptimizer(file) ? withoutOptimizer(file) : file;
+        StateDict modelState = file;
+        if (hasPart(file, OPTIMIZER_PREFIX)) {
+            modelState = without(modelState, OPTIMIZER_PREFIX);
+        }
+        if (hasPart(file, SCHEDULER_PREFIX)) {
+            modelState = without(modelState, SCHEDULER_PREFIX);
+        }
         problems.addAll(model.checkStateDict(modelState));
         if (!problems.isEmpty()) {
             throw new StateDictException("Checkpoint.load(" + path + "): file must fit the model",
@@ -172,7 +213,9 @@ public final class Checkpoint {
      * Loads the model, the optimizer and the training step from a checkpoint saved by
      * {@link #save(Path, Stateful, Stateful, long)}, all or nothing: both are checked before
      * either changes. Model and optimizer must have been built as the saved ones were (the same
-     * layers; the optimizer's fixed options), so that training resumes exactly.
+     * layers; the optimizer's fixed options), so that training resumes exactly. A checkpoint saved
+     * with a schedule is refused here: resuming it without the schedule would not be the same
+     * run; load it with {@link #load(Path, Stateful, Stateful, Stateful)}.
      *
      * @param path      a checkpoint with optimizer state
      * @param model     the model to load into
@@ -185,30 +228,77 @@ public final class Checkpoint {
      * @throws IOException                if the file cannot be read
      */
     public static long load(Path path, Stateful model, Stateful optimizer) throws IOException {
+        return load(path, model, optimizer, null, "the optimizer");
+    }
+
+    /**
+     * Loads the model, the optimizer, its schedule and the training step from a checkpoint saved
+     * by {@link #save(Path, Stateful, Stateful, Stateful, long)}, all or nothing: the three are
+     * checked before any changes. The schedule must be of the saved type with the same fixed
+     * options (its period, its factor); its epoch count and base rate are restored.
+     *
+     * @param path      a checkpoint with optimizer and schedule state
+     * @param model     the model to load into
+     * @param optimizer the optimizer of that model, to load into
+     * @param scheduler the optimizer's schedule, to load into
+     * @return the training step that was saved
+     * @throws StateDictException         listing every problem (schedule problems prefixed
+     *                                    {@code scheduler:}, and a file without schedule state);
+     *                                    all three are unchanged
+     * @throws SafetensorsFormatException if the file is not a valid safetensors file
+     * @throws IOException                if the file cannot be read
+     */
+    public static long load(Path path, Stateful model, Stateful optimizer, Stateful scheduler)
+            throws IOException {
+        Objects.requireNonNull(scheduler, "Checkpoint.load: scheduler must not be null");
+        return load(path, model, optimizer, scheduler, "the optimizer and the schedule");
+    }
+
+    private static long load(Path path, Stateful model, Stateful optimizer, Stateful scheduler,
+                             String what) throws IOException {
         Objects.requireNonNull(model, "Checkpoint.load: model must not be null");
         Objects.requireNonNull(optimizer, "Checkpoint.load: optimizer must not be null");
         StateDict file = SafetensorsReader.read(checkPath("load", path));
         List<String> problems = new ArrayList<>();
-        if (!hasOptimizer(file)) {
+        if (!hasPart(file, OPTIMIZER_PREFIX)) {
             problems.add("the file must hold optimizer state (names and metadata keys under \""
                     + OPTIMIZER_PREFIX + "\"), got a model state dict alone; load it with"
                     + " load(path, model)");
         }
+        boolean scheduled = hasPart(file, SCHEDULER_PREFIX);
+        if (scheduler == null && scheduled) {
+            problems.add("the file holds a schedule's state (keys under \"" + SCHEDULER_PREFIX
+                    + "\", type " + file.metadata().get(SCHEDULER_PREFIX + "type") + "), got no"
+                    + " schedule to load it into; load it with load(path, model, optimizer,"
+                    + " scheduler)");
+        } else if (scheduler != null && !scheduled) {
+            problems.add("the file must hold a schedule's state (keys under \""
+                    + SCHEDULER_PREFIX + "\"), got none: it was saved without a schedule");
+        }
         long step = step(file, problems);
-        StateDict modelState = withoutOptimizer(file);
+        StateDict modelState = without(without(file, OPTIMIZER_PREFIX), SCHEDULER_PREFIX);
         StateDict optimizerState = optimizerPart(file, model, modelState);
+        StateDict schedulerState = part(file, SCHEDULER_PREFIX);
         problems.addAll(model.checkStateDict(modelState));
-        if (hasOptimizer(file)) {
+        if (hasPart(file, OPTIMIZER_PREFIX)) {
             for (String p : optimizer.checkStateDict(optimizerState)) {
                 problems.add("optimizer: " + p);
             }
         }
+        if (scheduler != null && scheduled) {
+            for (String p : scheduler.checkStateDict(schedulerState)) {
+                problems.add("scheduler: " + p);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new StateDictException("Checkpoint.load(" + path + "): file must fit the model"
-                    + " and the optimizer", problems);
+                    + " and " + what, problems);
         }
         model.loadStateDict(modelState);
         optimizer.loadStateDict(optimizerState);
+        if (scheduler != null) {
+            scheduler.loadStateDict(schedulerState);
+        }
         return step;
     }
 
@@ -232,27 +322,46 @@ public final class Checkpoint {
         return 0;
     }
 
-    /** Whether any metadata key is in the optimizer namespace: a checkpoint with an optimizer. */
-    private static boolean hasOptimizer(StateDict file) {
+    /**
+     * Whether any metadata key is in the namespace {@code prefix}: a checkpoint with an optimizer
+     * ({@value #OPTIMIZER_PREFIX}) or a schedule ({@value #SCHEDULER_PREFIX}).
+     */
+    private static boolean hasPart(StateDict file, String prefix) {
         for (String key : file.metadata().keySet()) {
-            if (key.startsWith(OPTIMIZER_PREFIX)) {
+            if (key.startsWith(prefix)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The file without the optimizer's tensors and metadata; the matrices are shared. */
-    private static StateDict withoutOptimizer(StateDict file) {
+    /** The file without the tensors and metadata under {@code prefix}; matrices are shared. */
+    private static StateDict without(StateDict file, String prefix) {
         StateDict.Builder b = StateDict.builder();
         file.tensors().forEach((name, t) -> {
-            if (!name.startsWith(OPTIMIZER_PREFIX)) {
+            if (!name.startsWith(prefix)) {
                 b.put(name, t);
             }
         });
         file.metadata().forEach((key, value) -> {
-            if (!key.startsWith(OPTIMIZER_PREFIX)) {
+            if (!key.startsWith(prefix)) {
                 b.metadata(key, value);
+            }
+        });
+        return b.build();
+    }
+
+    /** The tensors and metadata under {@code prefix}, with the prefix removed. */
+    private static StateDict part(StateDict file, String prefix) {
+        StateDict.Builder b = StateDict.builder();
+        file.tensors().forEach((name, t) -> {
+            if (name.startsWith(prefix)) {
+                b.put(name.substring(prefix.length()), t);
+            }
+        });
+        file.metadata().forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                b.metadata(key.substring(prefix.length()), value);
             }
         });
         return b.build();
@@ -264,22 +373,14 @@ public final class Checkpoint {
      */
     private static StateDict optimizerPart(StateDict file, Stateful model,
                                             StateDict modelState) {
+        StateDict stored = part(file, OPTIMIZER_PREFIX);
         StateDict.Builder b = StateDict.builder();
-        for (Map.Entry<String, Tensor> e : file.tensors().entrySet()) {
-            if (e.getKey().startsWith(OPTIMIZER_PREFIX)) {
-                String name = e.getKey().substring(OPTIMIZER_PREFIX.length());
-                String parameter = parameterOf(name);
-                Tensor t = e.getValue();
-                b.put(name, parameter != null && modelState.contains(parameter)
-                        ? Tensor.of(model.fromFileLayout(parameter, t)) : t);
-            }
-        }
-        file.metadata().forEach((key, value) -> {
-            if (key.startsWith(OPTIMIZER_PREFIX)) {
-                b.metadata(key.substring(OPTIMIZER_PREFIX.length()), value);
-            }
+        stored.tensors().forEach((name, t) -> {
+            String parameter = parameterOf(name);
+            b.put(name, parameter != null && modelState.contains(parameter)
+                    ? Tensor.of(model.fromFileLayout(parameter, t)) : t);
         });
-        return b.build();
+        return b.metadata(stored.metadata()).build();
     }
 
     private static Path checkPath(String op, Path path) {

@@ -153,6 +153,98 @@ class CheckpointTest {
         assertEquals(2, opt.count);
     }
 
+    /** A schedule: metadata only, a type and an epoch count. */
+    private static final class Schedule implements Stateful {
+        final String type;
+        long epoch;
+
+        Schedule(String type, long epoch) {
+            this.type = type;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public StateDict stateDict() {
+            return StateDict.builder().metadata("type", type)
+                    .metadata("last_epoch", Long.toString(epoch)).build();
+        }
+
+        @Override
+        public List<String> checkStateDict(StateDict sd) {
+            return type.equals(sd.metadata().get("type")) ? List.of()
+                    : List.of("\"type\" must be \"" + type + "\", got "
+                            + sd.metadata().get("type"));
+        }
+
+        @Override
+        public void loadStateDict(StateDict sd) {
+            epoch = Long.parseLong(sd.metadata().get("last_epoch"));
+        }
+    }
+
+    @Test
+    void save_withSchedule_prefixesItsMetadataAfterTheOptimizers() throws IOException {
+        Path file = folder.resolve("ckpt.safetensors");
+
+        Checkpoint.save(file, new Model(1), optimizer(5, 0.5), new Schedule("steplr", 3), 42);
+
+        StateDict read = SafetensorsReader.read(file);
+        assertEquals(List.of("w", "b", "optimizer.buffer.w", "optimizer.buffer.b"), read.names());
+        assertEquals(List.of("format", "backprop4j.step", "optimizer.type", "optimizer.count",
+                "scheduler.type", "scheduler.last_epoch"),
+                new ArrayList<>(read.metadata().keySet()));
+    }
+
+    @Test
+    void load_withSchedule_restoresAllThree() throws IOException {
+        Path file = folder.resolve("ckpt.safetensors");
+        Checkpoint.save(file, new Model(1), optimizer(5, 0.5), new Schedule("steplr", 3), 42);
+        Model model = new Model(10);
+        Optimizer opt = new Optimizer();
+        Schedule schedule = new Schedule("steplr", 0);
+
+        long step = Checkpoint.load(file, model, opt, schedule);
+
+        assertEquals(42, step);
+        assertEquals(5, opt.count);
+        assertEquals(3, schedule.epoch);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, model.values.get("w").toRowMajorArray(), 0.0);
+        Model alone = new Model(10);
+        assertEquals(42, Checkpoint.load(file, alone));          // the model alone, as before
+        assertArrayEquals(new double[] {1, 2, 3, 4}, alone.values.get("w").toRowMajorArray(), 0.0);
+    }
+
+    @Test
+    void load_scheduleMissingOrUnexpectedOrOfAnotherType_refusesAndChangesNothing()
+            throws IOException {
+        Path plain = folder.resolve("plain.safetensors");
+        Path scheduled = folder.resolve("scheduled.safetensors");
+        Checkpoint.save(plain, new Model(1), optimizer(5, 0.5), 42);
+        Checkpoint.save(scheduled, new Model(1), optimizer(5, 0.5), new Schedule("steplr", 3), 42);
+        Model model = new Model(10);
+        Optimizer opt = optimizer(2, 7);
+        Schedule schedule = new Schedule("cosineannealinglr", 1);
+
+        StateDictException missing = assertThrows(StateDictException.class,
+                () -> Checkpoint.load(plain, model, opt, schedule));
+        StateDictException unexpected = assertThrows(StateDictException.class,
+                () -> Checkpoint.load(scheduled, model, opt));
+        StateDictException other = assertThrows(StateDictException.class,
+                () -> Checkpoint.load(scheduled, model, opt, schedule));
+
+        assertEquals(List.of("the file must hold a schedule's state (keys under \"scheduler.\"),"
+                + " got none: it was saved without a schedule"), missing.problems());
+        assertEquals(List.of("the file holds a schedule's state (keys under \"scheduler.\", type"
+                + " steplr), got no schedule to load it into; load it with load(path, model,"
+                + " optimizer, scheduler)"), unexpected.problems());
+        assertEquals(List.of("scheduler: \"type\" must be \"cosineannealinglr\", got steplr"),
+                other.problems());
+        assertArrayEquals(new double[] {10, 11, 12, 13}, model.values.get("w").toRowMajorArray(),
+                0.0);
+        assertEquals(2, opt.count);
+        assertEquals(1, schedule.epoch);
+    }
+
     @Test
     void loadModelOnly_optimizerNamesWithoutOptimizerMetadata_areUnexpected() throws IOException {
         Path file = folder.resolve("odd.safetensors");
