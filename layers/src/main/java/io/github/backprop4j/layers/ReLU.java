@@ -20,6 +20,9 @@ import java.util.function.IntConsumer;
  */
 public final class ReLU extends Activation {
 
+    /** The bits of +∞, the largest positive double's bits plus one. */
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
     /** A ReLU; it has no parameters. */
     public ReLU() {
     }
@@ -42,11 +45,25 @@ public final class ReLU extends Activation {
      *   ∂L/∂X = G ⊙ [X &gt; 0]    (m×n) ⊙ (m×n) → (m×n), with 0 at the kink X = 0
      * </pre>
      * See {@code docs/derivations.md#relu}.
+     *
+     * <p>Read each entry as {@code dx = x > 0 ? g : 0}. It is written without a branch, because
+     * about half of a layer's inputs are positive in no predictable order, and a branch that
+     * the processor guesses wrong half the time made the whole training step of a
+     * 64→256→256→1 network 15–20 % slower ({@code MlpBenchmark}, config M on OpenBLAS: 0.78 and
+     * 0.86 of the hand-written step with the branch, 0.96 and 1.05 without, in alternated runs;
+     * {@code docs/performance.md}). Instead {@code g} is ANDed with a mask of 64 one bits exactly
+     * where {@code 0 < x ≤ +∞}: as integers, the bits of such an x minus 1 lie in
+     * {@code [0, bits(+∞))}, while +0, every negative number and every NaN fall outside. The
+     * result is the plain rule's, bit for bit, at every boundary (zeros of both signs,
+     * subnormals, infinities, NaNs), as {@code ReLUTest} checks.
      */
     @Override
     protected void backward(double[] x, double[] y, double[] g, double[] dx, int rows, int cols) {
         for (int i = 0, n = rows * cols; i < n; i++) {
-            dx[i] = x[i] > 0 ? g[i] : 0;                      // ∂L/∂X = G ⊙ [X > 0]
+            long u = Double.doubleToRawLongBits(x[i]) - 1;
+            long positive = (u - INFINITY_BITS) >> 63 & ~(u >> 63);   // all ones iff x > 0
+            dx[i] = Double.longBitsToDouble(                          // ∂L/∂X = G ⊙ [X > 0]
+                    Double.doubleToRawLongBits(g[i]) & positive);
         }
     }
 
