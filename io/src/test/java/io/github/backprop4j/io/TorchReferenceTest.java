@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.backprop4j.core.Matrix;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,8 +34,8 @@ class TorchReferenceTest {
     private static final List<String> NAMES = List.of(
             "0.bias", "0.weight", "2.bias", "2.weight", "4.bias", "4.weight");
 
-    private static final Path F64 = TestFiles.resource("/torch/torch-mlp-f64.safetensors");
-    private static final Path F32 = TestFiles.resource("/torch/torch-mlp-f32.safetensors");
+    private static final Path F64 = TorchMlpReference.F64;
+    private static final Path F32 = TorchMlpReference.F32;
 
     @Test
     void read_f64File_hasPyTorchNamesShapesAndDtypes() throws IOException {
@@ -93,7 +88,7 @@ class TorchReferenceTest {
 
     @Test
     void forward_f64Weights_reproducePyTorchOutputs() throws IOException {
-        Expected expected = Expected.load();
+        TorchMlpReference expected = TorchMlpReference.load();
 
         Matrix output = forward(SafetensorsReader.read(F64), expected.input);
 
@@ -103,7 +98,7 @@ class TorchReferenceTest {
 
     @Test
     void forward_f32Weights_reproducePyTorchFloat32Outputs() throws IOException {
-        Expected expected = Expected.load();
+        TorchMlpReference expected = TorchMlpReference.load();
 
         Matrix output = forward(SafetensorsReader.read(F32), expected.input);
 
@@ -141,52 +136,5 @@ class TorchReferenceTest {
             }
         }
         return h;
-    }
-
-    /** The inputs and PyTorch's outputs from torch-mlp-expected.json. */
-    private static final class Expected {
-        Matrix input;
-        Matrix outputF64;
-        Matrix outputF32;
-
-        static Expected load() throws IOException {
-            Expected e = new Expected();
-            try (InputStream in = TorchReferenceTest.class
-                    .getResourceAsStream("/torch/torch-mlp-expected.json");
-                 JsonParser p = new JsonFactory().createParser(in)) {
-                p.nextToken();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    switch (field) {
-                        case "input":
-                            e.input = matrix(p);
-                            break;
-                        case "output_f64_file":
-                            e.outputF64 = matrix(p);
-                            break;
-                        case "output_f32_file_computed_in_f32":
-                            e.outputF32 = matrix(p);
-                            break;
-                        default:
-                            p.skipChildren();
-                    }
-                }
-            }
-            return e;
-        }
-
-        /** Reads [[a, b], [c, d]] from the current START_ARRAY. */
-        private static Matrix matrix(JsonParser p) throws IOException {
-            List<double[]> rows = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                List<Double> row = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    row.add(p.getDoubleValue());
-                }
-                rows.add(row.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-            return Matrix.of(rows.toArray(new double[0][]));
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.io.TorchMlpReference;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.io.SafetensorsReader;
 import io.github.backprop4j.core.state.StateDictException;
@@ -260,7 +261,7 @@ class CheckpointTest {
     void load_torchStateDictAfterSave_replacesAnExistingCheckpointFile() throws IOException {
         Run run = new Run("plain", 1);
         Path file = folder.resolve("model.safetensors");
-        Files.copy(TorchFiles.F64, file);
+        Files.copy(TorchMlpReference.F64, file);
 
         Checkpoint.save(file, run.model);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.core.Parameter;
+import io.github.backprop4j.io.TorchMlpReference;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.core.state.DType;
 import io.github.backprop4j.io.SafetensorsReader;
@@ -43,10 +44,10 @@ class SequentialStateDictTest {
 
     @Test
     void loadStateDict_torchF64File_reproducesPyTorchOutputs() throws IOException {
-        TorchFiles expected = TorchFiles.expected();
+        TorchMlpReference expected = TorchMlpReference.load();
         Sequential model = TorchFiles.mlp(new SplittableRandom(1));
 
-        model.loadStateDict(SafetensorsReader.read(TorchFiles.F64));
+        model.loadStateDict(SafetensorsReader.read(TorchMlpReference.F64));
 
         Matrix output = model.predict(expected.input);
         assertTrue(output.approxEquals(expected.outputF64, F64_TOLERANCE),
@@ -55,10 +56,10 @@ class SequentialStateDictTest {
 
     @Test
     void loadStateDict_torchF32File_reproducesPyTorchFloat32Outputs() throws IOException {
-        TorchFiles expected = TorchFiles.expected();
+        TorchMlpReference expected = TorchMlpReference.load();
         Sequential model = TorchFiles.mlp(new SplittableRandom(1));
 
-        model.loadStateDict(SafetensorsReader.read(TorchFiles.F32));
+        model.loadStateDict(SafetensorsReader.read(TorchMlpReference.F32));
 
         Matrix output = model.predict(expected.input);
         assertTrue(output.approxEquals(expected.outputF32, F32_COMPUTE_TOLERANCE),
@@ -67,10 +68,10 @@ class SequentialStateDictTest {
 
     @Test
     void checkpointLoad_torchF64File_loadsWithStepZero() throws IOException {
-        TorchFiles expected = TorchFiles.expected();
+        TorchMlpReference expected = TorchMlpReference.load();
         Sequential model = TorchFiles.mlp(new SplittableRandom(1));
 
-        long step = Checkpoint.load(TorchFiles.F64, model);
+        long step = Checkpoint.load(TorchMlpReference.F64, model);
 
         assertEquals(0, step);
         assertTrue(model.predict(expected.input).approxEquals(expected.outputF64, F64_TOLERANCE));
@@ -78,7 +79,7 @@ class SequentialStateDictTest {
 
     @Test
     void loadStateDict_torchFile_storesTransposeOfPyTorchWeight() throws IOException {
-        StateDict torch = SafetensorsReader.read(TorchFiles.F64);
+        StateDict torch = SafetensorsReader.read(TorchMlpReference.F64);
         Sequential model = TorchFiles.mlp(new SplittableRandom(1));
 
         model.loadStateDict(torch);
