@@ -216,7 +216,9 @@ final class LessonScripts {
                 case REJECTED:
                     return where(script, line, source) + "does not compile: "
                             + shell.diagnostics(snippet).filter(Diag::isError)
-                                    .map(d -> d.getMessage(Locale.ROOT))
+                                    .map(d -> d.getMessage(Locale.ROOT)
+                                            // JShell's wrapper class has no name to show
+                                            .replaceAll("\\R\\s*location: class\\s*$", ""))
                                     .collect(Collectors.joining("; "));
                 case RECOVERABLE_DEFINED:
                 case RECOVERABLE_NOT_DEFINED:
