@@ -47,8 +47,10 @@ double analytic = layer.weight().grad().get(1, 0);
 System.out.printf("W[1,0]: backward %.6f  central difference %.6f%n", analytic, numeric);
 // Their relative error |a - n| / max(1e-8, |a| + |n|), as GradientCheck.relativeError computes
 // it: about 5e-11, far below GradientCheck's default tolerance of 1e-6.
-double relativeError = Math.abs(analytic - numeric)
-        / Math.max(1e-8, Math.abs(analytic) + Math.abs(numeric));
+// (In jshell a line that is a complete statement ends it: to go on, end the line with the
+// operator, as here, not the next one.)
+double relativeError = Math.abs(analytic - numeric) /
+        Math.max(1e-8, Math.abs(analytic) + Math.abs(numeric));
 System.out.printf("relative error %.1e%n", relativeError);
 
 // The same check for every entry of the weight, the bias and the input is a library call.

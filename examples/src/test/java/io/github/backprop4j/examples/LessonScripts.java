@@ -135,41 +135,61 @@ final class LessonScripts {
                 shell.stop();
             }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-            int offset = 0;
-            while (failure == null) {
-                String rest = text.substring(offset);
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-                if (info.completeness() == Completeness.EMPTY) {
-                    break;
+            // As the jshell command reads a file: line by line into a buffer, which is
+            // evaluated as soon as it holds a complete snippet. So a line that completes a
+            // statement ends it, even if the next line starts with an operator: that line is
+            // then a snippet of its own, and does not compile, for a learner as here.
+            List<String> lines = text.lines().collect(Collectors.toList());
+            String buffer = "";
+            int bufferLine = 0;                       // the line where the buffer starts
+            for (int i = 0; i < lines.size() && failure == null; i++) {
+                if (buffer.isEmpty()) {
+                    bufferLine = i + 1;
+                    buffer = lines.get(i);
+                    // A command starts in the first column, as the jshell command sees one.
+                    if (buffer.startsWith("/") && !buffer.startsWith("//")
+                            && !buffer.startsWith("/*")) {
+                        snippets++;
+                        failure = where(script, bufferLine, buffer)
+                                + "is a jshell command, which the jshell API does not run;"
+                                + " a lesson ends without /exit";
+                        break;
+                    }
+                } else {
+                    buffer = buffer + "\n" + lines.get(i);
                 }
-                int start = offset + skipBlank(rest);
-                int line = lineOf(text, start);
-                if (text.startsWith("/", start) && !text.startsWith("//", start)
-                        && !text.startsWith("/*", start)) {
-                    String command = text.substring(start).lines().findFirst().orElse("");
-                    failure = where(script, line, command)
-                            + "is a jshell command, which the jshell API does not run;"
-                            + " a lesson ends without /exit";
+                while (failure == null) {
+                    SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(buffer);
+                    if (info.completeness() == Completeness.EMPTY) {
+                        buffer = "";
+                        break;
+                    }
+                    if (!info.completeness().isComplete()) {
+                        break;                        // read the next line into the buffer
+                    }
+                    int start = skipBlank(buffer);
+                    int end = buffer.length() - info.remaining().length();
+                    int line = bufferLine + lineOf(buffer, start) - 1;
+                    String shown = buffer.substring(start, Math.max(start, end)); // no comments
                     snippets++;
-                    break;
+                    failure = timedOut.get() ? timeout(script, line, shown)
+                            : check(shell, shell.eval(info.source()), script, line, shown);
+                    if (failure == null && timedOut.get()) {
+                        failure = timeout(script, line, shown);
+                    }
+                    bufferLine += lineOf(buffer, end) - 1;
+                    buffer = info.remaining();
+                    if (buffer.isBlank()) {
+                        buffer = "";
+                        break;
+                    }
                 }
-                if (info.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                    failure = where(script, line, text.substring(start).strip())
-                            + "is unfinished at the end of the file";
-                    snippets++;
-                    break;
-                }
-                offset = text.length() - info.remaining().length();
-                String shown = text.substring(start, Math.max(start, offset));  // no comments
+            }
+            if (failure == null && !buffer.isBlank()) {
                 snippets++;
-                if (timedOut.get()) {
-                    failure = timeout(script, line, shown);
-                    break;
-                }
-                failure = check(shell, shell.eval(info.source()), script, line, shown);
-                if (failure == null && timedOut.get()) {
-                    failure = timeout(script, line, shown);
-                }
+                int start = skipBlank(buffer);
+                failure = where(script, bufferLine + lineOf(buffer, start) - 1,
+                        buffer.substring(start)) + "is unfinished at the end of the file";
             }
         } finally {
             watchdog.shutdownNow();

@@ -96,6 +96,27 @@ class LessonScriptsTest {
     }
 
     @Test
+    void run_statementContinuedOnTheNextLine_failsThereAsTheJshellCommandDoes() throws Exception {
+        LessonScripts.Run run = run("operator-on-next-line.jsh");
+
+        // `+ 2.0;` is an expression of its own: total stays 1.0, as the jshell command prints.
+        assertEquals("1.0\n", run.output());
+        assertEquals(Optional.of("operator-on-next-line.jsh, line 7, `/ 2.0;`: does not compile:"
+                + " illegal start of expression"), run.failure());
+        assertEquals(5, run.snippets());
+    }
+
+    @Test
+    void run_severalSnippetsOnALine_runsEachAndCountsItsLine() throws Exception {
+        LessonScripts.Run run = run("two-on-a-line.jsh");
+
+        assertEquals(Optional.of("two-on-a-line.jsh, line 3, `int c = a / 0;`: throws"
+                + " java.lang.ArithmeticException: / by zero"), run.failure());
+        assertEquals("3\n", run.output());
+        assertEquals(4, run.snippets());
+    }
+
+    @Test
     void run_scriptThatNeverEnds_isStoppedAtTheTimeLimit() throws Exception {
         LessonScripts.Run run = new LessonScripts("", SHORT_LIMIT).run(fixture("runs-forever.jsh"));
 
