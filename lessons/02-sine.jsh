@@ -6,7 +6,8 @@
 // afterwards with every variable, so you can look at the model and train it further)
 //
 // Code:       layers/src/main/java/io/github/backprop4j/layers/Sequential.java (the chain rule
-//             as a loop), layers/.../ReLU.java, data/src/main/java/io/github/backprop4j/data/Batches.java
+//             as a loop), layers/src/main/java/io/github/backprop4j/layers/ReLU.java,
+//             data/src/main/java/io/github/backprop4j/data/Batches.java
 // Derivation: docs/derivations.md, sections "ReLU" and "Sequential"
 // Program:    `java -jar examples/target/backprop4j-examples.jar sine` (Example02_FitASine):
 //             the same data, network, seed and batches, so the same numbers.

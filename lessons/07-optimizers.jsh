@@ -5,7 +5,8 @@
 //     jshell --class-path examples/target/backprop4j-examples.jar lessons/07-optimizers.jsh
 //
 // Code:       optim/src/main/java/io/github/backprop4j/optim/SGD.java (momentum: update)
-//             optim/src/main/java/io/github/backprop4j/optim/Adam.java and AbstractAdam.java
+//             optim/src/main/java/io/github/backprop4j/optim/Adam.java, and AbstractAdam.java
+//             beside it
 // Derivation: docs/optimizers.md, sections "SGD" and "Adam" (the update rules, as PyTorch's);
 //             docs/derivations.md, section "Sequential" (the gradients they are given)
 // Program:    `java -jar examples/target/backprop4j-examples.jar optimizers` (Example10_Optimizers):

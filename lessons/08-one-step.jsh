@@ -6,8 +6,8 @@
 //     jshell --class-path examples/target/backprop4j-examples.jar lessons/08-one-step.jsh
 //
 // Code:       layers/src/main/java/io/github/backprop4j/layers/Sequential.java (forward and
-//             backward are the two loops this lesson unrolls), Linear.java, ReLU.java, MSELoss.java,
-//             optim/src/main/java/io/github/backprop4j/optim/SGD.java
+//             backward are the two loops this lesson unrolls), and in the same folder
+//             Linear.java, ReLU.java and MSELoss.java; optim/src/main/java/io/github/backprop4j/optim/SGD.java
 // Derivation: docs/derivations.md, section "Sequential" (its worked example is the first sample
 //             here), with "Linear", "ReLU" and "MSE"
 

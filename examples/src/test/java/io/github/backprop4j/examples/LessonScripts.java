@@ -40,10 +40,18 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * as {@code /exit} (this API runs Java only), when the file ends inside an unfinished snippet,
  * or when it runs longer than the time limit.
  *
- * <p>The snippets run in a separate JVM, launched with the given class path like the
- * {@code jshell} command's (the default, JDI-launched execution engine), after the same
- * imports as {@code jshell}'s default startup. What they print, to standard output and
- * standard error alike, is kept in the {@link Run} and never reaches the console.
+ * <p>The script is read as the {@code jshell} command reads a file: line by line into a
+ * buffer, evaluated as soon as {@code SourceCodeAnalysis.analyzeCompletion} finds a complete
+ * snippet in it. So a line that completes a statement ends it, even where the next line goes
+ * on with an operator; that line then is a snippet of its own, for a learner as here.
+ *
+ * <p>The snippets run in a separate JVM, launched with the given class path as the
+ * {@code jshell} command launches its own (the default, JDI-launched execution engine), after
+ * the same imports as {@code jshell}'s default startup. That engine rather than the local one
+ * (the test's own JVM): the lesson sees the learner's class path and nothing of the test's,
+ * what it prints to {@code System.out} and {@code System.err} arrives at this JShell's streams,
+ * where it is kept in the {@link Run} and never reaches the console, and a lesson that exits
+ * or crashes takes only its own JVM down.
  */
 final class LessonScripts {
 

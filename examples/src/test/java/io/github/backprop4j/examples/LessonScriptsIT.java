@@ -24,6 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no snippet may fail to compile, throw or leave an unresolved declaration, and each lesson
  * prints the value it tells the learner to expect. Run by failsafe after {@code package},
  * which builds that jar; the paths come from the build as system properties.
+ *
+ * <p>The jar, not this module's test class path: the jar is what the learner has, one shaded
+ * file in which every module's classes and the merged {@code META-INF/services} files (which
+ * find the OpenBLAS kernels) must be present; the test class path holds each module's own
+ * directory or jar instead, and JUnit and a silent logging configuration besides.
  */
 class LessonScriptsIT {
 
