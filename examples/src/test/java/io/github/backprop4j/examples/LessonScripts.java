@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,7 +135,7 @@ final class LessonScripts {
         try (JShell shell = builder.build()) {
             for (String startup : DEFAULT_STARTUP) {
                 String problem = check(shell, shell.eval(startup), Path.of("DEFAULT startup"), 1,
-                        startup);
+                        startup, new HashMap<>());
                 if (problem != null) {
                     throw new IllegalStateException(problem);
                 }
@@ -143,6 +145,7 @@ final class LessonScripts {
                 shell.stop();
             }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+            Map<String, Integer> firstLines = new HashMap<>();   // snippet id -> its first line
             // As the jshell command reads a file: line by line into a buffer, which is
             // evaluated as soon as it holds a complete snippet. So a line that completes a
             // statement ends it, even if the next line starts with an operator: that line is
@@ -181,7 +184,8 @@ final class LessonScripts {
                     String shown = buffer.substring(start, Math.max(start, end)); // no comments
                     snippets++;
                     failure = timedOut.get() ? timeout(script, line, shown)
-                            : check(shell, shell.eval(info.source()), script, line, shown);
+                            : check(shell, shell.eval(info.source()), script, line, shown,
+                                    firstLines);
                     if (failure == null && timedOut.get()) {
                         failure = timeout(script, line, shown);
                     }
@@ -234,9 +238,14 @@ final class LessonScripts {
 
     /** The first problem among the events of one snippet's evaluation, or null if none. */
     private String check(JShell shell, List<SnippetEvent> events, Path script, int line,
-            String source) {
+            String source, Map<String, Integer> firstLines) {
         if (events.isEmpty()) {
             return where(script, line, source) + "was not evaluated (JShell returned no event)";
+        }
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null) {
+                firstLines.put(event.snippet().id(), line);
+            }
         }
         for (SnippetEvent event : events) {
             Snippet snippet = event.snippet();
@@ -257,7 +266,8 @@ final class LessonScripts {
             }
             JShellException exception = event.exception();
             if (exception != null) {
-                return where(script, line, source) + "throws " + describe(exception);
+                return where(script, line, source) + "throws " + describe(exception)
+                        + thrownAt(exception, line, firstLines);
             }
         }
         return null;
@@ -282,6 +292,25 @@ final class LessonScripts {
             return e.getExceptionClassName() + ": " + e.getMessage();
         }
         return exception.toString();
+    }
+
+    /**
+     * " (thrown at line 12)" when the exception was thrown from another line of the script
+     * than the snippet's own first line, such as inside a method that the snippet called; the
+     * innermost frame in the script's code decides. Empty otherwise.
+     */
+    private static String thrownAt(JShellException exception, int line,
+            Map<String, Integer> firstLines) {
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            String file = frame.getFileName();
+            Integer first = file == null || !file.startsWith("#") ? null
+                    : firstLines.get(file.substring(1));
+            if (first != null && frame.getLineNumber() > 0) {
+                int thrown = first + frame.getLineNumber() - 1;
+                return thrown == line ? "" : " (thrown at line " + thrown + ")";
+            }
+        }
+        return "";
     }
 
     private String timeout(Path script, int line, String source) {

@@ -60,6 +60,16 @@ class LessonScriptsTest {
     }
 
     @Test
+    void run_methodThatThrowsWhenCalled_failsAtTheCallNamingTheLineThatThrew() throws Exception {
+        LessonScripts.Run run = run("throws-in-method.jsh");
+
+        assertEquals(Optional.of("throws-in-method.jsh, line 7, `int last = lastOf(pair);`: throws"
+                + " java.lang.ArrayIndexOutOfBoundsException: Index 2 out of bounds for length 2"
+                + " (thrown at line 4)"), run.failure());
+        assertEquals(3, run.snippets());
+    }
+
+    @Test
     void run_methodUsingAnUndeclaredVariable_failsNamingTheVariable() throws Exception {
         // The jshell command creates such a method and merely warns that it cannot be invoked.
         LessonScripts.Run run = run("unresolved.jsh");
