@@ -1,0 +1,4 @@
+System.out.println("started");
+while (true) {
+    Thread.onSpinWait();
+}
