@@ -1,11 +1,11 @@
 package io.github.backprop4j.onnx;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A protocol-buffers message being written: the few wire types an ONNX file needs, appended to
- * a growing byte array. Each field is a key, {@code (field number << 3) | wire type}, as a
+ * a growing byte buffer. Each field is a key, {@code (field number << 3) | wire type}, as a
  * varint, then its value:
  *
  * <pre>
@@ -26,8 +26,7 @@ final class ProtoEncoder {
     private static final int LENGTH_DELIMITED = 2;
     private static final int FIXED32 = 5;
 
-    private byte[] bytes = new byte[64];
-    private int size;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     /**
      * Appends an int32, int64 or enum field.
@@ -52,9 +51,8 @@ final class ProtoEncoder {
     ProtoEncoder float32(int field, float value) {
         key(field, FIXED32);
         int bits = Float.floatToRawIntBits(value);
-        ensure(4);
         for (int i = 0; i < 4; i++) {
-            bytes[size++] = (byte) (bits >>> (8 * i));
+            bytes.write(bits >>> (8 * i));                         // the low byte first
         }
         return this;
     }
@@ -67,7 +65,10 @@ final class ProtoEncoder {
      * @return this encoder
      */
     ProtoEncoder bytes(int field, byte[] value) {
-        return lengthDelimited(field, value, value.length);
+        key(field, LENGTH_DELIMITED);
+        rawVarint(value.length);
+        bytes.writeBytes(value);
+        return this;
     }
 
     /**
@@ -89,7 +90,7 @@ final class ProtoEncoder {
      * @return this encoder
      */
     ProtoEncoder message(int field, ProtoEncoder message) {
-        return lengthDelimited(field, message.bytes, message.size);
+        return bytes(field, message.toByteArray());
     }
 
     /**
@@ -100,9 +101,7 @@ final class ProtoEncoder {
      * @return this encoder
      */
     ProtoEncoder append(ProtoEncoder fields) {
-        ensure(fields.size);
-        System.arraycopy(fields.bytes, 0, bytes, size, fields.size);
-        size += fields.size;
+        bytes.writeBytes(fields.toByteArray());
         return this;
     }
 
@@ -112,16 +111,7 @@ final class ProtoEncoder {
      * @return a new array of exactly the bytes written
      */
     byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
-    }
-
-    private ProtoEncoder lengthDelimited(int field, byte[] value, int length) {
-        key(field, LENGTH_DELIMITED);
-        rawVarint(length);
-        ensure(length);
-        System.arraycopy(value, 0, bytes, size, length);
-        size += length;
-        return this;
+        return bytes.toByteArray();
     }
 
     private void key(int field, int wireType) {
@@ -130,18 +120,11 @@ final class ProtoEncoder {
 
     /** 7 bits at a time, lowest first, with the top bit set on every byte but the last. */
     private void rawVarint(long value) {
-        ensure(10);
         long v = value;
         while ((v & ~0x7FL) != 0) {
-            bytes[size++] = (byte) (v & 0x7F | 0x80);
+            bytes.write((int) (v & 0x7F | 0x80));
             v >>>= 7;
         }
-        bytes[size++] = (byte) v;
-    }
-
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + more));
-        }
+        bytes.write((int) v);
     }
 }

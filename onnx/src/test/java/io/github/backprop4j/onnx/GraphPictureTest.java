@@ -18,7 +18,7 @@ class GraphPictureTest {
                 new LeakyReLU(0.5));
         String dot = GraphPicture.dot(ModelProto.parseFrom(OnnxWriter.toBytes(model,
                 OnnxWriter.Precision.FLOAT64)));
-        String version = System.getProperty("backprop4j.version");
+        String version = TestVersion.EXPECTED;
         assertEquals("digraph onnx {\n"
                 + "  graph [fontname=\"Helvetica\", fontsize=11, label=\"backprop4j " + version
                 + ", IR 8, opset 17\", labelloc=b];\n"
