@@ -50,7 +50,7 @@ import java.util.Set;
  * {@code Linear} takes any width; its width is the symbolic {@code features}.
  *
  * <p>The file records IR version {@value #IR_VERSION} and the default operator set at version
- * {@value #OPSET_VERSION}, which ONNX Runtime 1.10 and later run, the producer
+ * {@value #OPSET_VERSION}, which ONNX Runtime 1.13 and later run, the producer
  * ({@value #PRODUCER_NAME} and this framework's version), and the model's structure
  * ({@code Sequential(0: Linear(4→16), …)}) as the graph's documentation.
  *

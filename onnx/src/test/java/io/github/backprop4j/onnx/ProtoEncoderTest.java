@@ -86,13 +86,14 @@ class ProtoEncoderTest {
     }
 
     @Test
-    void bytes_longerThanTheFirstBuffer_matchProtobufJava() throws IOException {
+    void bytes_300Long_haveATwoByteLengthAndMatchProtobufJava() throws IOException {
         byte[] data = new byte[300];
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 7);
         }
-        assertArrayEquals(coded(out -> out.writeByteArray(9, data)),
-                new ProtoEncoder().bytes(9, data).toByteArray());
+        byte[] encoded = new ProtoEncoder().bytes(9, data).toByteArray();
+        assertArrayEquals(coded(out -> out.writeByteArray(9, data)), encoded);
+        assertArrayEquals(bytes(0x4A, 0xAC, 0x02), java.util.Arrays.copyOf(encoded, 3));
     }
 
     @Test
@@ -124,7 +125,7 @@ class ProtoEncoderTest {
     }
 
     @Test
-    void manySmallFields_growTheBuffer() throws IOException {
+    void manyFields_andNone_matchProtobufJava() throws IOException {
         ProtoEncoder encoder = new ProtoEncoder();
         for (int i = 0; i < 200; i++) {
             encoder.varint(1, i);
