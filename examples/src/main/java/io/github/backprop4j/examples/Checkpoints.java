@@ -223,6 +223,16 @@ public final class Checkpoints {
     }
 
     /**
+     * The model registered by {@link #resume}: the one {@code --save} writes, and
+     * {@code --export-onnx} exports.
+     *
+     * @return the model, or {@code null} before {@code resume}
+     */
+    public Sequential model() {
+        return model;
+    }
+
+    /**
      * The file to save to.
      *
      * @return the path, or {@code null} when not saving

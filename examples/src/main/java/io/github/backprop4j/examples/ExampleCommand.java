@@ -80,7 +80,8 @@ public abstract class ExampleCommand implements Callable<Integer> {
 
     /**
      * Trains with the options given (from a checkpoint with {@code --load}), logs the metrics,
-     * saves a checkpoint with {@code --save} and writes the plot.
+     * saves a checkpoint with {@code --save}, exports the model with {@code --export-onnx} and
+     * writes the plot.
      *
      * @return 0 on success
      * @throws TrainingDivergedException if the loss became NaN or infinite
@@ -116,6 +117,7 @@ public abstract class ExampleCommand implements Callable<Integer> {
         result.metrics().forEach((metric, value) -> LOG.info("{}: {} = {}", name, metric,
                 format(value)));
         checkpoints.save();
+        OnnxExport.write(name, checkpoints.model(), options.exportOnnx());   // --export-onnx
         Path plot = options.plot();
         try {
             Plots.write(result, plot);

@@ -89,6 +89,20 @@ public final class TrainingOptions {
                     + " and schedule state, step) here, atomically; 'predict' reads it")
     private Path save;
 
+    @Option(names = "--export-onnx", paramLabel = "FILE",
+            description = "after training, export the model as a float32 ONNX file here,"
+                    + " atomically, for ONNX Runtime or a graph viewer such as Netron")
+    private Path exportOnnx;
+
+    /**
+     * Where to export the trained model as ONNX, as given by {@code --export-onnx}.
+     *
+     * @return the path, or {@code null} not to export
+     */
+    public Path exportOnnx() {
+        return exportOnnx;
+    }
+
     private final String example;
     private final double lessonLearningRate;
 

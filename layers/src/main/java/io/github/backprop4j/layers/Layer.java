@@ -26,7 +26,7 @@ import java.util.function.IntConsumer;
  * name where it keeps {@code Object}'s), in state dicts and in checkpoints. Everything else a
  * layer may say about itself has a default here that it may override: {@link #outputWidth},
  * {@link #kinkSides}, {@link #predict(Matrix, Matrix)} (to let threads run its inference in
- * parallel); and a parameter carries its own
+ * parallel), {@link #operators()} (what it computes, in standard operators, for export); and a parameter carries its own
  * {@linkplain Parameter#layout() layout in a state dict}. A parameterless layer whose output has
  * its input's shape can extend {@link Activation} and write only its two loops.
  *
@@ -158,6 +158,24 @@ public interface Layer {
      * @param sides receives one number per value of the latest forward that lies near a kink
      */
     default void kinkSides(IntConsumer sides) {
+    }
+
+    /**
+     * This layer as a chain of standard {@linkplain Operator operators}, applied in order, so
+     * that an exporter can write it in another framework's terms (an ONNX file, for example)
+     * without testing its class. {@link Linear} is one {@link Operator.Type#GEMM}, each
+     * activation of this package its function, and {@link Sequential} its layers' chains.
+     *
+     * <p>The default is an empty list: the layer does not say what it computes, and an exporter
+     * refuses it, naming it. A layer of your own whose computation is made of these operators
+     * may override this, for example an affine layer whose W and b are parameters:
+     * {@code return List.of(Operator.gemm(weight, bias));}.
+     *
+     * @return the operators, with the layer's live parameters; empty if the layer has no
+     *     description
+     */
+    default List<Operator> operators() {
+        return List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -99,5 +100,15 @@ public final class LeakyReLU extends Activation {
     @Override
     public String toString() {
         return "LeakyReLU(negativeSlope=" + negativeSlope + ")";
+    }
+
+    /**
+     * One operator: {@link Operator.Type#LEAKY_RELU} with this layer's negative slope.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.leakyRelu(negativeSlope));
     }
 }

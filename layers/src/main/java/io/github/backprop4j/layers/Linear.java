@@ -226,6 +226,16 @@ public final class Linear implements Layer {
         return outFeatures;
     }
 
+    /**
+     * One {@link Operator.Type#GEMM}, Y = X·W + 1·b, with W (in×out) as held and b (1×out).
+     *
+     * @return {@code [GEMM(weight, bias)]}
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.gemm(weight, bias));
+    }
+
     /** Structure, not values: {@code Linear(3→4)}. */
     @Override
     public String toString() {

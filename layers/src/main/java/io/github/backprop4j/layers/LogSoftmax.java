@@ -1,5 +1,7 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
+
 /**
  * Log-softmax over each row: Y_ij = Z_ij − log Σ_l exp(Z_il), the logarithm of
  * {@link Softmax}'s output computed without ever forming it.
@@ -83,5 +85,15 @@ public final class LogSoftmax extends Activation {
                 dz[row + j] = g[row + j] - Math.exp(y[row + j]) * sum; // g_j − p_j Σ_i g_i
             }
         }
+    }
+
+    /**
+     * One operator: {@link Operator.Type#LOG_SOFTMAX}, over each row.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.of(Operator.Type.LOG_SOFTMAX));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -79,5 +80,15 @@ public final class ReLU extends Activation {
         for (int i = 0, n = output().size(); i < n; i++) {
             sides.accept(y[i] > 0 ? 1 : 0);                   // [X > 0] = [Y > 0]
         }
+    }
+
+    /**
+     * One operator: {@link Operator.Type#RELU}.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.of(Operator.Type.RELU));
     }
 }

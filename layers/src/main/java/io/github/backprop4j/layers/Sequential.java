@@ -235,6 +235,30 @@ public final class Sequential implements Layer, Stateful {
         return layers;
     }
 
+    /**
+     * The layers' operators one after another, each placed {@linkplain Operator#at(int) at its
+     * layer's position}: paths {@code "0"}, {@code "1"}, … and parameters named as in
+     * {@link #parameters()} ({@code 0.weight}, {@code 0.bias}, {@code 2.0.weight} for a
+     * nested {@code Sequential} at position 2).
+     *
+     * @return the chain of operators; empty if any layer has no description (an exporter then
+     *     names that layer)
+     */
+    @Override
+    public List<Operator> operators() {
+        List<Operator> chain = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            List<Operator> own = layers.get(i).operators();
+            if (own.isEmpty()) {
+                return List.of();
+            }
+            for (Operator op : own) {
+                chain.add(op.at(i));
+            }
+        }
+        return List.copyOf(chain);
+    }
+
     @Override
     public int outputWidth(int inputWidth) {
         int width = inputWidth;

@@ -1,5 +1,7 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
+
 /**
  * Logistic sigmoid, element-wise: Y = σ(X) = 1 / (1 + exp(−X)).
  *
@@ -56,5 +58,15 @@ public final class Sigmoid extends Activation {
         for (int i = 0, n = rows * cols; i < n; i++) {
             dx[i] = g[i] * (1 - y[i]) * y[i];                  // ∂L/∂X = G ⊙ (1 − Y) ⊙ Y
         }
+    }
+
+    /**
+     * One operator: {@link Operator.Type#SIGMOID}.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.of(Operator.Type.SIGMOID));
     }
 }

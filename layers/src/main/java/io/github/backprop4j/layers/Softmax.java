@@ -1,5 +1,7 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
+
 /**
  * Softmax over each row: P_ij = exp(Z_ij) / Σ_l exp(Z_il), so every row of P is a probability
  * distribution.
@@ -88,5 +90,15 @@ public final class Softmax extends Activation {
                 dz[row + j] = p[row + j] * (g[row + j] - dot); // ∂L/∂z_j = p_j (g_j − g·p)
             }
         }
+    }
+
+    /**
+     * One operator: {@link Operator.Type#SOFTMAX}, over each row.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.of(Operator.Type.SOFTMAX));
     }
 }

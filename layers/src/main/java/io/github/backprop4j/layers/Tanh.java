@@ -1,5 +1,7 @@
 package io.github.backprop4j.layers;
 
+import java.util.List;
+
 /**
  * Hyperbolic tangent, element-wise: Y = tanh(X) = (e^X − e^−X) / (e^X + e^−X).
  *
@@ -40,5 +42,15 @@ public final class Tanh extends Activation {
         for (int i = 0, n = rows * cols; i < n; i++) {
             dx[i] = g[i] * (1 - y[i] * y[i]);                  // ∂L/∂X = G ⊙ (1 − Y²)
         }
+    }
+
+    /**
+     * One operator: {@link Operator.Type#TANH}.
+     *
+     * @return a list of that one operator
+     */
+    @Override
+    public List<Operator> operators() {
+        return List.of(Operator.of(Operator.Type.TANH));
     }
 }

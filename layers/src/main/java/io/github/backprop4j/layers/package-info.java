@@ -66,6 +66,9 @@
  *       prediction and target have one shape; a subclass writes only its two loops.</li>
  *   <li>{@link io.github.backprop4j.layers.GradientCheck}: the numerical proof, for any layer or
  *       loss, usable in your own tests.</li>
+ *   <li>{@link io.github.backprop4j.layers.Operator}: what a layer computes, in a small standard
+ *       vocabulary ({@code GEMM}, {@code RELU}, …) that exporters translate without knowing the
+ *       layer's class; see {@link io.github.backprop4j.layers.Layer#operators()}.</li>
  * </ul>
  */
 package io.github.backprop4j.layers;
