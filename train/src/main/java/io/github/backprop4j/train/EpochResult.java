@@ -12,8 +12,8 @@ import java.util.Objects;
  * mean of its batch losses, each weighted by its rows: for a mean-reduced loss, the mean over the
  * epoch's samples while the weights moved), {@code "val_loss"} the loss on the whole validation
  * set after the epoch, and each metric appears under its own name on the training set and with
- * {@code "val_"} in front on the validation set. The order is that of the CSV log: the losses,
- * then the training metrics, then the validation metrics.
+ * {@code "val_"} in front on the validation set. The order is Keras' and the CSV log's:
+ * {@code loss}, the training metrics, {@code val_loss}, the validation metrics.
  *
  * @param epoch        the epoch, from 1
  * @param steps        the optimizer steps taken so far in the run, this epoch's included

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
 /**
  * A progress bar of the epochs on the terminal, drawn by the progressbar library: the listener
@@ -24,17 +25,23 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
 
     private final boolean terminal;
     private final LongSupplier nanoTime;
+    private final ProgressBarConsumer consumer;
     private long start;
     private int epochs;
     private ProgressBar bar;
 
     ProgressListener() {
-        this(System.console() != null, System::nanoTime);
+        this(System.console() != null, System::nanoTime, null);
     }
 
-    ProgressListener(boolean terminal, LongSupplier nanoTime) {
+    /**
+     * A listener with its seams given: whether output is a terminal, the clock, and where the
+     * bar is drawn ({@code null}: the library's console).
+     */
+    ProgressListener(boolean terminal, LongSupplier nanoTime, ProgressBarConsumer consumer) {
         this.terminal = terminal;
         this.nanoTime = nanoTime;
+        this.consumer = consumer;
     }
 
     @Override
@@ -48,8 +55,10 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
         if (bar == null && terminal && epoch.epoch() < epochs) {
             long elapsed = nanoTime.getAsLong() - start;
             if (isLong(elapsed, epoch.epoch(), epochs)) {
-                bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs)
-                        .startsFrom(epoch.epoch() - 1, Duration.ofNanos(elapsed)).build();
+                ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("epoch")
+                        .setInitialMax(epochs)
+                        .startsFrom(epoch.epoch() - 1, Duration.ofNanos(elapsed));
+                bar = (consumer == null ? b : b.setConsumer(consumer)).build();
             }
         }
         if (bar != null) {

@@ -13,7 +13,6 @@ import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.optim.Gradients;
 import io.github.backprop4j.optim.LRScheduler;
 import io.github.backprop4j.optim.Optimizer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,6 +77,8 @@ public final class Trainer {
     private final double clipNorm;
     private final List<TrainingListener> listeners;
     private final TrainingStep step;
+    /** The loader of the latest fit, used again when the next fit has the same data. */
+    private Batches loader;
 
     Trainer(TrainerBuilder b) {
         this.model = b.model;
@@ -148,8 +149,10 @@ public final class Trainer {
         String monitor = monitor(validation != null);
         EarlyStopping rule = earlyStopping != null ? earlyStopping
                 : EarlyStopping.min(monitor).restoreBest(false);
-        Batches loader = new Batches(train, batchSize);
-        Evaluation trainEval = new Evaluation(train);
+        if (loader == null || loader.dataset() != train) {
+            loader = new Batches(train, batchSize);
+        }
+        Evaluation trainEval = metrics.isEmpty() ? null : new Evaluation(train);
         Evaluation validEval = validation == null ? null : new Evaluation(validation);
         List<Parameter> params = optimizer.parameters();
         Matrix[] bestWeights = rule.restoreBest() ? copies(params) : null;
@@ -179,12 +182,11 @@ public final class Trainer {
                 }
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put(EpochResult.LOSS, lossSum / rows);
-                if (validEval != null) {
-                    values.put(EpochResult.VALIDATION_LOSS, validEval.loss());
+                if (trainEval != null) {
+                    trainEval.evaluate("", false, values);
                 }
-                trainEval.metrics("", values);
                 if (validEval != null) {
-                    validEval.metrics(EpochResult.VALIDATION_PREFIX, values);
+                    validEval.evaluate(EpochResult.VALIDATION_PREFIX, true, values);
                 }
                 EpochResult result = new EpochResult(epoch, steps, learningRate, values);
                 history.add(result);
@@ -260,11 +262,9 @@ public final class Trainer {
     private String monitor(boolean validation) {
         Set<String> names = new LinkedHashSet<>();
         names.add(EpochResult.LOSS);
-        if (validation) {
-            names.add(EpochResult.VALIDATION_LOSS);
-        }
         names.addAll(metrics.keySet());
         if (validation) {
+            names.add(EpochResult.VALIDATION_LOSS);
             metrics.keySet().forEach(m -> names.add(EpochResult.VALIDATION_PREFIX + m));
         }
         String monitor = earlyStopping != null ? earlyStopping.monitor()
@@ -315,16 +315,13 @@ public final class Trainer {
             this.targets = data.targets();
         }
 
-        double loss() {
+        /** Predicts once, then puts the loss (if asked) and each metric, named with prefix. */
+        void evaluate(String prefix, boolean withLoss, Map<String, Double> out) {
             model.predict(features, predicted);
-            return loss.forward(predicted, targets);
-        }
-
-        void metrics(String prefix, Map<String, Double> out) {
-            if (!metrics.isEmpty()) {
-                model.predict(features, predicted);
-                metrics.forEach((name, m) -> out.put(prefix + name, m.compute(predicted, targets)));
+            if (withLoss) {
+                out.put(prefix + EpochResult.LOSS, loss.forward(predicted, targets));
             }
+            metrics.forEach((name, m) -> out.put(prefix + name, m.compute(predicted, targets)));
         }
     }
 }
