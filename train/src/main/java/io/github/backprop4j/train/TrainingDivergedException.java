@@ -13,8 +13,14 @@ public final class TrainingDivergedException extends ArithmeticException {
     private final int epoch;
     /** The step of the run, from 1. */
     private final long step;
+    /** The batch within the epoch, from 1. */
+    private final int batch;
+    /** The batches per epoch. */
+    private final int batches;
     /** The loss that was not finite. */
     private final double loss;
+    /** The learning rate of the step. */
+    private final double learningRate;
 
     /**
      * An exception for a loss that is not finite.
@@ -33,7 +39,10 @@ public final class TrainingDivergedException extends ArithmeticException {
                 + " rate " + learningRate + "; try a smaller learning rate or gradient clipping");
         this.epoch = epoch;
         this.step = step;
+        this.batch = batch;
+        this.batches = batches;
         this.loss = loss;
+        this.learningRate = learningRate;
     }
 
     /**
@@ -61,5 +70,32 @@ public final class TrainingDivergedException extends ArithmeticException {
      */
     public double loss() {
         return loss;
+    }
+
+    /**
+     * The batch of the epoch whose loss was not finite.
+     *
+     * @return the batch, from 1
+     */
+    public int batch() {
+        return batch;
+    }
+
+    /**
+     * The number of batches in an epoch.
+     *
+     * @return batches per epoch
+     */
+    public int batches() {
+        return batches;
+    }
+
+    /**
+     * The learning rate of the step whose loss was not finite.
+     *
+     * @return lr
+     */
+    public double learningRate() {
+        return learningRate;
     }
 }

@@ -347,6 +347,9 @@ class TrainerTest {
                 + " clipping", e.getMessage());
         assertEquals(2, e.epoch());
         assertEquals(7, e.step());
+        assertEquals(2, e.batch());
+        assertEquals(5, e.batches());
+        assertEquals(LR, e.learningRate(), EXACT);
         assertTrue(Double.isNaN(e.loss()));
         assertEquals(1, recorder.weights.size());
     }
