@@ -2,6 +2,7 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.train.Metrics;
 
 /**
  * What a classifier of two inputs decides over a square of the plane, with the training points

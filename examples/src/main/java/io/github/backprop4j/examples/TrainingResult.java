@@ -21,10 +21,12 @@ import java.util.Map;
  * @param curves      for one-input regressors, predictions against truth to plot; else empty
  * @param model       the trained model
  * @param surfaces    for two-input classifiers, their decision surfaces to plot; else empty
+ * @param validationHistory the loss on the validation set after each epoch, for the lessons
+ *                    that keep one (drawn beside the training loss); else empty
  */
 public record TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
                              double[] lossHistory, List<Curve> curves, Layer model,
-                             List<DecisionSurface> surfaces) {
+                             List<DecisionSurface> surfaces, double[] validationHistory) {
 
     /**
      * Copies the collections so that the record cannot change behind its caller's back.
@@ -34,6 +36,24 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         lossHistory = lossHistory.clone();
         curves = List.copyOf(curves);
         surfaces = List.copyOf(surfaces);
+        validationHistory = validationHistory.clone();
+    }
+
+    /**
+     * A result without a validation set.
+     *
+     * @param example     the example's name
+     * @param finalLoss   the training loss after the last epoch
+     * @param metrics     named results in reading order
+     * @param lossHistory the mean training loss of each epoch
+     * @param curves      predictions against truth to plot, or empty
+     * @param model       the trained model
+     * @param surfaces    decision surfaces to plot, or empty
+     */
+    public TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
+                          double[] lossHistory, List<Curve> curves, Layer model,
+                          List<DecisionSurface> surfaces) {
+        this(example, finalLoss, metrics, lossHistory, curves, model, surfaces, new double[0]);
     }
 
     /**
@@ -59,6 +79,16 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
     @Override
     public double[] lossHistory() {
         return lossHistory.clone();
+    }
+
+    /**
+     * The validation loss of each epoch.
+     *
+     * @return a copy of the history; empty for a lesson without a validation set
+     */
+    @Override
+    public double[] validationHistory() {
+        return validationHistory.clone();
     }
 
     /**
@@ -90,6 +120,7 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         return o instanceof TrainingResult r && example.equals(r.example)
                 && Double.compare(finalLoss, r.finalLoss) == 0 && metrics.equals(r.metrics)
                 && Arrays.equals(lossHistory, r.lossHistory) && curves.equals(r.curves)
+                && Arrays.equals(validationHistory, r.validationHistory)
                 && model == r.model;
     }
 
