@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * {@link #LONG_RUN}. The bar then starts at that epoch, with the time already spent, and shows
  * each epoch's loss (and validation loss).
  */
-final class ProgressListener implements TrainingListener, AutoCloseable {
+final class ProgressListener implements TrainingListener {
 
     /** A run expected to take longer than this gets a bar. */
     static final Duration LONG_RUN = Duration.ofSeconds(3);
@@ -82,8 +82,8 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
         return bar != null;
     }
 
-    @Override
-    public void close() {
+    /** Takes the bar off the screen, if one is showing. */
+    void close() {
         if (bar != null) {
             bar.close();
             bar = null;

@@ -77,6 +77,8 @@ public final class Trainer {
     private final double clipNorm;
     private final List<TrainingListener> listeners;
     private final TrainingStep step;
+    /** The progress bar, or {@code null} when it is switched off. */
+    private final ProgressListener progress;
     /** The loader of the latest fit, used again when the next fit has the same data. */
     private Batches loader;
 
@@ -99,8 +101,9 @@ public final class Trainer {
         if (b.csvLog != null) {
             all.add(new CsvLog(b.csvLog));
         }
-        if (b.progressBar) {
-            all.add(new ProgressListener());
+        this.progress = b.progressBar ? new ProgressListener() : null;
+        if (progress != null) {
+            all.add(progress);
         }
         this.listeners = List.copyOf(all);
         this.step = new TrainingStep(model, optimizer);
@@ -140,7 +143,8 @@ public final class Trainer {
      * @param validation the validation data, or {@code null} for none
      * @return the history of the run
      * @throws TrainingDivergedException if a batch's loss is NaN or infinite; the model then
-     *                                   holds the weights of the step before
+     *                                   holds the weights from before that step (the best
+     *                                   weights are not restored)
      * @throws IllegalArgumentException  if the early stopping's monitor is not a value the run
      *                                   measures (the message lists those it does)
      */
@@ -215,10 +219,8 @@ public final class Trainer {
                 }
             }
         } finally {
-            for (TrainingListener l : listeners) {
-                if (l instanceof AutoCloseable) {
-                    close((AutoCloseable) l);
-                }
+            if (progress != null) {
+                progress.close();                  // the bar leaves the screen, even on a throw
             }
         }
         if (bestWeights != null) {
@@ -293,14 +295,6 @@ public final class Trainer {
             } else {
                 MatrixOps.copy(kept[i], params.get(i).value());
             }
-        }
-    }
-
-    private static void close(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Trainer.fit: could not close " + c, e);
         }
     }
 
