@@ -172,7 +172,8 @@ class StratifiedSplitTest {
         Matrix x = Matrix.zeros(3, 1);
         Dataset half = new Dataset(x, Matrix.of(new double[][] {{1, 0}, {0.5, 0.5}, {0, 1}}));
         assertEquals("Split.stratified: targets must be one-hot (a single 1, zeros elsewhere),"
-                + " got 0.5 at (1,0) of the 3x2 matrix", assertThrows(IllegalArgumentException.class,
+                + " got 0.5 at (1,0) of the 3x2 matrix",
+                assertThrows(IllegalArgumentException.class,
                         () -> Split.stratified(half, 0.5, new SplittableRandom(1))).getMessage());
         Dataset two = new Dataset(x, Matrix.of(new double[][] {{1, 0}, {0, 1}, {1, 1}}));
         assertEquals("Split.stratified: targets must be one-hot (a single 1, zeros elsewhere),"
