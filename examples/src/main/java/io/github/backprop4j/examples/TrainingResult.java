@@ -30,6 +30,14 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
 
     /**
      * Copies the collections so that the record cannot change behind its caller's back.
+     *
+     * @param example     the example's name
+     * @param finalLoss   the training loss after the last epoch
+     * @param metrics     named results in reading order; copied
+     * @param lossHistory the mean training loss of each epoch; copied
+     * @param curves      predictions against truth to plot, or empty; copied
+     * @param model       the trained model
+     * @param surfaces    decision surfaces to plot, or empty; copied
      */
     public TrainingResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -143,6 +151,10 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         /**
          * Checks that the three arrays have the same length and copies them.
          *
+         * @param label     what the output is
+         * @param x         the inputs, increasing; copied
+         * @param truth     the true values at x; copied
+         * @param predicted the model's outputs at x; copied
          * @throws IllegalArgumentException if the lengths differ
          */
         public Curve {
