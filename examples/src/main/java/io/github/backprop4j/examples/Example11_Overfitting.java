@@ -2,9 +2,9 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.data.Batches;
-import io.github.backprop4j.data.CsvTable;
 import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.data.Split;
+import io.github.backprop4j.data.StandardizedSplit;
 import io.github.backprop4j.data.Standardizer;
 import io.github.backprop4j.layers.Layer;
 import io.github.backprop4j.layers.Linear;
@@ -100,43 +100,42 @@ public final class Example11_Overfitting extends ExampleCommand {
     }
 
     /**
-     * The three parts of the data and the scalers fitted on the rows the network learns from.
+     * The three parts of the data: the test rows in original units, and the rows the network
+     * learns from and the validation rows, both standardised (features and target) with the
+     * statistics of the learning rows alone. As an encoding, it is what {@code predict} applies.
      *
-     * @param test          the held-out test rows (i % 5 == 4), in original units
-     * @param fit           the rows the network learns from, in original units
-     * @param validation    the validation rows, in original units
-     * @param featureScaler the features' standardisation, fitted on {@code fit}
-     * @param targetScaler  the target's standardisation, fitted on {@code fit}
+     * @param test  the held-out test rows (i % 5 == 4), in original units
+     * @param split the learning rows ({@code train()}) and the validation rows
+     *              ({@code test()}), standardised, with their two standardisers
      */
-    record Data(Dataset test, Dataset fit, Dataset validation, Standardizer featureScaler,
-                Standardizer targetScaler) implements Lesson.Encoding {
+    record Data(Dataset test, StandardizedSplit split) implements Lesson.Encoding {
 
-        /** Reads the file, splits it three ways and fits both scalers. */
+        /** Reads the file, splits it three ways and standardises with the learning rows. */
         static Data load() {
-            CsvTable table = ExampleData.csv("diabetes.csv");
-            Dataset all = new Dataset(table.columns(Example05_Diabetes.FEATURES),
-                    table.columns(Example05_Diabetes.TARGET));
+            Dataset all = ExampleData.csv("diabetes.csv").dataset(Example05_Diabetes.TARGET);
             Split testSplit = Split.everyKth(all, 5, 4);                 // lesson 5's test rows
-            Split validationSplit = Split.everyKth(testSplit.train(), 4, 3);
-            Dataset fit = validationSplit.train();
-            return new Data(testSplit.test(), fit, validationSplit.test(),
-                    Standardizer.fit(fit.features()), Standardizer.fit(fit.targets()));
+            return new Data(testSplit.test(),
+                    Split.everyKth(testSplit.train(), 4, 3).standardizedWithTargets());
         }
 
-        /** A part of the data, standardised as the network reads and predicts it. */
-        Dataset standardised(Dataset part) {
-            return new Dataset(featureScaler.transform(part.features()),
-                    targetScaler.transform(part.targets()));
+        /** The features' standardisation, fitted on the learning rows. */
+        Standardizer featureScaler() {
+            return split.featureStandardizer();
+        }
+
+        /** The target's standardisation, fitted on the learning rows. */
+        Standardizer targetScaler() {
+            return split.targetStandardizer();
         }
 
         @Override
         public Matrix encode(Matrix features) {
-            return featureScaler.transform(features);
+            return featureScaler().transform(features);
         }
 
         @Override
         public List<List<String>> decode(Matrix outputs) {
-            return Lesson.numbers(targetScaler.inverseTransform(outputs));
+            return Lesson.numbers(targetScaler().inverseTransform(outputs));
         }
     }
 
@@ -181,8 +180,8 @@ public final class Example11_Overfitting extends ExampleCommand {
 
         // 1. Data: test rows aside, a validation set, both scaled with the learning rows' scalers.
         Data data = Data.load();
-        Dataset fit = data.standardised(data.fit());
-        Dataset validation = data.standardised(data.validation());
+        Dataset fit = data.split().train();
+        Dataset validation = data.split().test();
 
         // 2. Model, loss and optimizer (the command line's --optimizer, --schedule, --clip).
         Sequential model = model(rng);

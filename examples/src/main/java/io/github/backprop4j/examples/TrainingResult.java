@@ -38,6 +38,7 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
      * @param curves      predictions against truth to plot, or empty; copied
      * @param model       the trained model
      * @param surfaces    decision surfaces to plot, or empty; copied
+     * @param validationHistory the validation loss of each epoch, or empty; copied
      */
     public TrainingResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

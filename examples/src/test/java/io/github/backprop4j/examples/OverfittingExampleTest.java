@@ -2,6 +2,7 @@ package io.github.backprop4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,26 @@ class OverfittingExampleTest {
         assertNotEquals(r, other);
         assertEquals(0, new TrainingResult("x", 1, java.util.Map.of(), new double[] {1},
                 java.util.List.of(), null, java.util.List.of()).validationHistory().length);
+    }
+
+    @Test
+    void lesson_threeParts_standardisedWithTheLearningRowsAlone() {
+        Example11_Overfitting.Data data = assertInstanceOf(Example11_Overfitting.Data.class,
+                Example11_Overfitting.LESSON.encoding());
+        // 442 rows: 88 with i % 5 == 4 for testing; of the other 354, every fourth (88) validates
+        assertEquals(88, data.test().size());
+        assertEquals(266, data.split().train().size());
+        assertEquals(88, data.split().test().size());
+        assertEquals(java.util.List.of(Example05_Diabetes.FEATURES),
+                Example11_Overfitting.LESSON.inputs());
+        io.github.backprop4j.core.Matrix x = data.split().train().features();
+        for (int j = 0; j < x.cols(); j++) {
+            double mean = 0;
+            for (int i = 0; i < x.rows(); i++) {
+                mean += x.get(i, j) / x.rows();
+            }
+            assertEquals(0, mean, 1e-12, "column " + j);
+        }
     }
 
     @Test

@@ -46,6 +46,11 @@ public record EarlyStopping(String monitor, Mode mode, int patience, double minD
     /**
      * Checks the settings.
      *
+     * @param monitor      the value watched
+     * @param mode         whether smaller or larger is better
+     * @param patience     epochs without improvement before stopping, {@code >= 1}
+     * @param minDelta     how much a value must beat the best by, finite and {@code >= 0}
+     * @param restoreBest  whether the best epoch's weights are put back at the end
      * @throws IllegalArgumentException if the patience is below 1 or minDelta is negative or
      *         not finite
      */

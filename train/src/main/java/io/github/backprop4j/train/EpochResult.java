@@ -35,6 +35,10 @@ public record EpochResult(int epoch, long steps, double learningRate, Map<String
     /**
      * Copies the values.
      *
+     * @param epoch        the epoch, {@code >= 1}
+     * @param steps        the optimizer steps so far
+     * @param learningRate the learning rate of the epoch's steps
+     * @param values       the named values, holding {@code "loss"}
      * @throws IllegalArgumentException if the epoch is below 1 or there is no {@code "loss"}
      */
     public EpochResult {

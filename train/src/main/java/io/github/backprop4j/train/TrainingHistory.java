@@ -21,6 +21,11 @@ public record TrainingHistory(List<EpochResult> epochs, String monitor, int best
     /**
      * Copies the epochs and checks that the best epoch is one of them.
      *
+     * @param epochs       one result per epoch run, at least one
+     * @param monitor      the name of the value that chose the best epoch
+     * @param bestEpoch    the best epoch, in [1, epochs().size()]
+     * @param restoredBest whether the model holds the best epoch's weights
+     * @param stopReason   why the run ended
      * @throws IllegalArgumentException if there is no epoch or the best epoch is out of range
      */
     public TrainingHistory {
