@@ -15,6 +15,7 @@ import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.train.EarlyStopping;
 import io.github.backprop4j.train.EpochResult;
 import io.github.backprop4j.train.Metrics;
+import io.github.backprop4j.train.StopReason;
 import io.github.backprop4j.train.Trainer;
 import io.github.backprop4j.train.TrainerBuilder;
 import io.github.backprop4j.train.TrainingHistory;
@@ -144,9 +145,8 @@ public final class Example11_Overfitting extends ExampleCommand {
      * epochs without improvement.
      *
      * @param h the hyperparameters
-     * @return the result; metrics {@code test R²}, {@code test RMSE}, {@code best epoch},
-     *     {@code epochs run}, {@code validation MSE (standardised)} and
-     *     {@code training MSE (standardised)}
+     * @return the result; metrics {@code test R²}, {@code test RMSE},
+     *     {@code validation MSE (standardised)} and {@code training MSE (standardised)}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h) {
@@ -154,7 +154,10 @@ public final class Example11_Overfitting extends ExampleCommand {
     }
 
     /**
-     * Trains with early stopping after {@value #PATIENCE} epochs without improvement.
+     * Trains: the data in three parts, the network, and the library's training loop with a
+     * validation set and early stopping after {@value #PATIENCE} epochs without improvement.
+     * With {@code --save}, the checkpoint holds the kept (best) weights beside the optimizer's
+     * state after the last epoch run.
      *
      * @param h           the hyperparameters
      * @param checkpoints where to resume from and what to save
@@ -162,20 +165,6 @@ public final class Example11_Overfitting extends ExampleCommand {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static TrainingResult train(Hyperparameters h, Checkpoints checkpoints) {
-        return train(h, checkpoints, PATIENCE);
-    }
-
-    /**
-     * Trains: the data in three parts, the network, and the library's training loop with a
-     * validation set and early stopping.
-     *
-     * @param h           the hyperparameters
-     * @param checkpoints where to resume from and what to save
-     * @param patience    epochs without a better validation loss before stopping, {@code >= 1}
-     * @return the result, as {@link #train(Hyperparameters)}
-     * @throws TrainingDivergedException if the loss becomes NaN or infinite
-     */
-    static TrainingResult train(Hyperparameters h, Checkpoints checkpoints, int patience) {
         RandomGenerator rng = new SplittableRandom(h.seed());
 
         // 1. Data: test rows aside, a validation set, both scaled with the learning rows' scalers.
@@ -193,7 +182,7 @@ public final class Example11_Overfitting extends ExampleCommand {
         TrainerBuilder trainer = Trainer.builder(model, lossFunction, optimization.optimizer())
                 .epochs(Math.max(1, h.epochs())).batchSize(h.batchSize()).shuffle(rng)
                 .metric("rmse", Metrics::rmse)
-                .earlyStopping(EarlyStopping.min(EpochResult.VALIDATION_LOSS).patience(patience))
+                .earlyStopping(EarlyStopping.min(EpochResult.VALIDATION_LOSS).patience(PATIENCE))
                 .listener(new ProgressLog(h.epochs()));
         if (optimization.schedule() != null) {
             trainer.scheduler(optimization.schedule());
@@ -213,10 +202,11 @@ public final class Example11_Overfitting extends ExampleCommand {
             }
             trainingCurve = history.values(EpochResult.LOSS);
             validationCurve = history.values(EpochResult.VALIDATION_LOSS);
+            String how = history.stopReason() == StopReason.EARLY_STOPPED ? "stopped early"
+                    : "ran every epoch";
             LOG.info("{}: {} after epoch {}; the weights of epoch {} (validation loss {}) are"
-                    + " kept", NAME, history.stopReason() == io.github.backprop4j.train.StopReason
-                    .EARLY_STOPPED ? "stopped early" : "ran every epoch", history.epochs().size(),
-                    history.bestEpoch(), format(history.best().validationLoss()));
+                    + " kept", NAME, how, history.epochs().size(), history.bestEpoch(),
+                    format(history.best().validationLoss()));
         }
 
         // 4. Scores of the kept weights on the test rows, in the target's own units.

@@ -130,6 +130,21 @@ class PredictTest {
     }
 
     @Test
+    void predict_overfitOnItsOwnData_reproducesTheLessonsTestScore() throws IOException {
+        train("overfit", 12, file("o.st"));
+        TrainingResult inMemory = Example11_Overfitting.train(
+                Example11_Overfitting.DEFAULTS.withEpochs(12));
+        Path input = copyResource("diabetes.csv");
+
+        CsvTable table = predicted("overfit", file("o.st"), input);
+
+        Matrix truth = testRows(table.columns("progression"));
+        Matrix predicted = testRows(table.columns("predicted_progression"));
+        assertEquals(inMemory.metric("test R²"), Metrics.rSquared(predicted, truth), 0.0);
+        assertEquals(inMemory.metric("test RMSE"), Metrics.rmse(predicted, truth), 0.0);
+    }
+
+    @Test
     void predict_irisOnItsOwnData_reproducesTheTestAccuracyWithProbabilities()
             throws IOException {
         train("iris", 30, file("i.st"));

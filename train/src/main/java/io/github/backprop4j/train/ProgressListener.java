@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * <p>It stays hidden unless the program runs in a terminal ({@code System.console()} is not
  * null: output to a file or a pipe, and test runs, get no escape codes) and the run looks long:
  * after an epoch, when the time so far extrapolated to all the epochs exceeds
- * {@link #LONG_RUN}. The bar then starts at that epoch, with the time already spent, and shows
+ * {@link #LONG_RUN}. The bar then starts after that epoch, with the time already spent, and shows
  * each epoch's loss (and validation loss).
  */
 final class ProgressListener implements TrainingListener {
@@ -57,7 +57,7 @@ final class ProgressListener implements TrainingListener {
             if (isLong(elapsed, epoch.epoch(), epochs)) {
                 ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("epoch")
                         .setInitialMax(epochs)
-                        .startsFrom(epoch.epoch() - 1, Duration.ofNanos(elapsed));
+                        .startsFrom(epoch.epoch(), Duration.ofNanos(elapsed));
                 bar = (consumer == null ? b : b.setConsumer(consumer)).build();
             }
         }

@@ -234,6 +234,11 @@ public final class Trainer {
         return done;
     }
 
+    /** Whether this trainer may show a progress bar (it still needs a terminal and a long run). */
+    boolean hasProgressBar() {
+        return progress != null;
+    }
+
     /** One step: forward, loss, backward, clipping, update; the listeners in between. */
     private double trainStep(int epoch, long stepNumber, Batch batch, int batchCount) {
         optimizer.zeroGrad();

@@ -129,6 +129,14 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void of_scoresWithTheWrongNumberOfClasses_throwsNamingTheShape() {
+        assertEquals("ConfusionMatrix.of: classes must have one entry per row of scores (2x3),"
+                + " got 3", assertThrows(IllegalArgumentException.class,
+                        () -> ConfusionMatrix.of(Matrix.zeros(2, 3), new int[] {0, 1, 2}))
+                        .getMessage());
+    }
+
+    @Test
     void perClassQueries_outOfRange_throw() {
         assertEquals("ConfusionMatrix: class must be in [0, 4), got 4",
                 assertThrows(IllegalArgumentException.class, () -> CM.precision(4)).getMessage());

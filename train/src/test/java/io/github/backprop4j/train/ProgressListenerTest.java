@@ -68,6 +68,15 @@ class ProgressListenerTest {
     }
 
     @Test
+    void terminal_elapsedTimeCountsFromTheStart() {
+        // readings 1 s (start) and 2 s: one epoch took 1 s, three take 3 s, not more
+        ProgressListener p = new ProgressListener(true, clock(SECOND), null);
+        p.onTrainingStart(null, null, 3);
+        p.onEpochEnd(epoch(1));
+        assertFalse(p.showing());
+    }
+
+    @Test
     void terminal_lastEpoch_startsNoBar() {
         ProgressListener p = new ProgressListener(true, clock(10 * SECOND), null);
         p.onTrainingStart(null, null, 1);

@@ -632,6 +632,36 @@ class TrainerTest {
     }
 
     @Test
+    void fit_anotherDataset_trainsOnIt() {
+        Sequential model = model();
+        Trainer t = builder(model, sgd(model)).epochs(1).build();
+        assertEquals(STEPS_PER_EPOCH, t.fit(data(3, ROWS)).last().steps());
+        assertEquals(2, t.fit(data(3, 2 * BATCH)).last().steps());
+        assertEquals(STEPS_PER_EPOCH, t.fit(data(3, ROWS)).last().steps());
+    }
+
+    @Test
+    void progressBar_onByDefault_andHarmlessWithoutATerminal() {
+        Sequential model = model();
+        Trainer withBar = Trainer.builder(model, new MSELoss(), sgd(model)).epochs(2)
+                .batchSize(BATCH).build();
+        assertTrue(withBar.hasProgressBar());
+        assertEquals(2, withBar.fit(data(3, ROWS)).epochs().size());
+        assertFalse(builder(model, sgd(model)).build().hasProgressBar());
+    }
+
+    @Test
+    void earlyStopping_onAValidationMetric() {
+        Sequential model = model();
+        TrainingHistory h = builder(model, sgd(model)).epochs(2).metric("rmse", Metrics::rmse)
+                .earlyStopping(EarlyStopping.min("val_rmse")).build()
+                .fit(data(3, ROWS), data(4, 10));
+        assertEquals("val_rmse", h.monitor());
+        assertEquals(List.of("loss", "rmse", "val_loss", "val_rmse"),
+                List.copyOf(h.last().values().keySet()));
+    }
+
+    @Test
     void builder_badOptions_throwNamingThem() {
         Sequential model = model();
         TrainerBuilder b = builder(model, sgd(model));
