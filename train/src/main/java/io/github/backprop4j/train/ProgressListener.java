@@ -14,14 +14,18 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  *
  * <p>It stays hidden unless the program runs in a terminal ({@code System.console()} is not
  * null: output to a file or a pipe, and test runs, get no escape codes) and the run looks long:
- * after an epoch, when the time so far extrapolated to all the epochs exceeds
- * {@link #LONG_RUN}. The bar then starts after that epoch, with the time already spent, and shows
+ * after an epoch, once at least {@link #FIRST_LOOK} has passed (the first epochs run slowly,
+ * before the JIT compiler has warmed up) and the time so far extrapolated to all the epochs
+ * exceeds {@link #LONG_RUN}. The bar then starts after that epoch, with the time already spent, and shows
  * each epoch's loss (and validation loss).
  */
 final class ProgressListener implements TrainingListener {
 
     /** A run expected to take longer than this gets a bar. */
     static final Duration LONG_RUN = Duration.ofSeconds(3);
+
+    /** No bar before this much time has passed: too early to judge the run's length. */
+    static final Duration FIRST_LOOK = Duration.ofSeconds(1);
 
     private final boolean terminal;
     private final LongSupplier nanoTime;
@@ -70,11 +74,12 @@ final class ProgressListener implements TrainingListener {
     }
 
     /**
-     * Whether a run whose first {@code done} epochs took {@code elapsed} ns will take longer
-     * than {@link #LONG_RUN} for all {@code epochs}.
+     * Whether a run whose first {@code done} epochs took {@code elapsed} ns, at least
+     * {@link #FIRST_LOOK}, will take longer than {@link #LONG_RUN} for all {@code epochs}.
      */
     static boolean isLong(long elapsed, int done, int epochs) {
-        return (double) elapsed / done * epochs > LONG_RUN.toNanos();
+        return elapsed >= FIRST_LOOK.toNanos()
+                && (double) elapsed / done * epochs > LONG_RUN.toNanos();
     }
 
     /** Whether a bar is on the screen. */

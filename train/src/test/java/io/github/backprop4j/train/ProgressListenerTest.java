@@ -25,6 +25,12 @@ class ProgressListenerTest {
         assertFalse(ProgressListener.isLong(2 * SECOND, 2, 3));  // 1 s per epoch
     }
 
+    @Test
+    void isLong_notBeforeOneSecond() {
+        assertFalse(ProgressListener.isLong(SECOND - 1, 1, 1000));
+        assertTrue(ProgressListener.isLong(SECOND, 1, 1000));
+    }
+
     /** A clock that moves {@code step} nanoseconds at every reading. */
     private static java.util.function.LongSupplier clock(long step) {
         long[] now = {0};
