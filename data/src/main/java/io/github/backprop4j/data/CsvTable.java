@@ -289,35 +289,39 @@ public final class CsvTable {
         for (int k = 0; k < names.length; k++) {
             index[k] = indexOf("CsvTable.columns", names[k]);
         }
-        Matrix out = Matrix.zeros(rows.size(), names.length);
+        return matrix("CsvTable.columns", index);
+    }
+
+    /** The numeric columns at {@code index}, in that order; {@code op} starts value errors. */
+    private Matrix matrix(String op, int[] index) {
+        Matrix out = Matrix.zeros(rows.size(), index.length);
         double[] d = out.unwrap().data;
         for (int i = 0; i < rows.size(); i++) {
             for (int k = 0; k < index.length; k++) {
-                d[i * index.length + k] = number(i, index[k]);
+                d[i * index.length + k] = number(op, i, index[k]);
             }
         }
         return out;
     }
 
-    private double number(int row, int col) {
+    private double number(String op, int row, int col) {
         String text = rows.get(row)[col];
         if (text.isEmpty()) {
-            throw cellError("CsvTable.columns: value must not be missing, got an empty field",
-                    row, col);
+            throw cellError(op + ": value must not be missing, got an empty field", row, col);
         }
         if (!isDecimal(text)) {
-            throw cellError("CsvTable.columns: value must be a number, got \""
+            throw cellError(op + ": value must be a number, got \""
                     + quoteForMessage(text, true) + "\"", row, col);
         }
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) { // isDecimal admits only what parseDouble accepts
-            throw cellError("CsvTable.columns: value must be a number, got \""
+            throw cellError(op + ": value must be a number, got \""
                     + quoteForMessage(text, true) + "\"", row, col);
         }
         if (!Double.isFinite(v)) {
-            throw cellError("CsvTable.columns: value must be a finite number, got \""
+            throw cellError(op + ": value must be a finite number, got \""
                     + quoteForMessage(text, true) + "\"", row, col);
         }
         return v;
@@ -404,6 +408,171 @@ public final class CsvTable {
             classes.add(label);
         }
         return OneHot.of(name, new ArrayList<>(classes));
+    }
+
+    // ---------------------------------------------------------------- data sets in one call
+
+    /**
+     * A data set whose targets are the named columns and whose features are every other column,
+     * both in header order of the table for the features and in the order named for the targets.
+     * <pre>{@code
+     * Dataset data = table.dataset("progression");   // 10 features, 1 target
+     * }</pre>
+     *
+     * @param targetColumns one or more distinct column names
+     * @return a new data set of {@link #rowCount()} samples
+     * @throws CsvFormatException listing the available names for an unknown column, or naming the
+     *         line and column of the first value that is not a finite number
+     * @throws IllegalArgumentException if no column is named, a column is named twice, or no
+     *         column is left for the features
+     */
+    public Dataset dataset(String... targetColumns) {
+        int[] targets = named("CsvTable.dataset", "targetColumns", targetColumns);
+        int[] features = others("CsvTable.dataset", targets, "target", "feature");
+        return new Dataset(matrix("CsvTable.dataset", features),
+                matrix("CsvTable.dataset", targets));
+    }
+
+    /**
+     * The reverse of {@link #dataset(String...)}: the named columns are the features, in the order
+     * named, and every other column is a target, in header order.
+     * <pre>{@code
+     * Dataset data = table.datasetFromFeatures("x1", "x2");   // every other column is a target
+     * }</pre>
+     *
+     * @param featureColumns one or more distinct column names
+     * @return a new data set of {@link #rowCount()} samples
+     * @throws CsvFormatException listing the available names for an unknown column, or naming the
+     *         line and column of the first value that is not a finite number
+     * @throws IllegalArgumentException if no column is named, a column is named twice, or no
+     *         column is left for the targets
+     */
+    public Dataset datasetFromFeatures(String... featureColumns) {
+        String op = "CsvTable.datasetFromFeatures";
+        int[] features = named(op, "featureColumns", featureColumns);
+        int[] targets = others(op, features, "feature", "target");
+        return new Dataset(matrix(op, features), matrix(op, targets));
+    }
+
+    /**
+     * A data set of the named feature and target columns, each in the order named; other columns
+     * (an identifier, a comment) are left out.
+     *
+     * @param featureColumns one or more distinct column names
+     * @param targetColumns  one or more distinct column names, none of them a feature column
+     * @return a new data set of {@link #rowCount()} samples
+     * @throws CsvFormatException listing the available names for an unknown column, or naming the
+     *         line and column of the first value that is not a finite number
+     * @throws IllegalArgumentException if a list is empty, a column is named twice in a list, or
+     *         a column is in both lists
+     */
+    public Dataset dataset(List<String> featureColumns, List<String> targetColumns) {
+        String op = "CsvTable.dataset";
+        Objects.requireNonNull(featureColumns, op + ": featureColumns must not be null");
+        Objects.requireNonNull(targetColumns, op + ": targetColumns must not be null");
+        int[] features = named(op, "featureColumns", featureColumns.toArray(new String[0]));
+        int[] targets = named(op, "targetColumns", targetColumns.toArray(new String[0]));
+        checkDisjoint(op, features, targets);
+        return new Dataset(matrix(op, features), matrix(op, targets));
+    }
+
+    /**
+     * A classification data set: one-hot targets from a column of class labels, and every other
+     * column as a feature, in header order. The encoder (classes sorted as by
+     * {@link #oneHot(String)}) comes with it, to decode predictions and to encode other files.
+     * <pre>{@code
+     * ClassDataset iris = table.classification("species");
+     * Dataset data = iris.dataset();                    // (150×4) features, (150×3) one-hot
+     * List<String> predicted = iris.oneHot().decode(model.predict(x));
+     * }</pre>
+     *
+     * @param classColumn the column of labels
+     * @return the data set and its encoder
+     * @throws CsvFormatException for an unknown column, a missing label, or a feature value that
+     *         is not a finite number, naming its line and column
+     * @throws IllegalArgumentException if the table has no other column
+     */
+    public ClassDataset classification(String classColumn) {
+        String op = "CsvTable.classification";
+        int[] label = {indexOf(op, classColumn)};
+        int[] features = others(op, label, "class", "feature");
+        OneHot oneHot = oneHot(classColumn);
+        return new ClassDataset(new Dataset(matrix(op, features), oneHot.encode(this)), oneHot);
+    }
+
+    /**
+     * A classification data set from the named feature columns, in the order named, and one-hot
+     * targets from a column of class labels; other columns are left out.
+     *
+     * @param classColumn    the column of labels
+     * @param featureColumns one or more distinct column names, not the class column
+     * @return the data set and its encoder
+     * @throws CsvFormatException for an unknown column, a missing label, or a feature value that
+     *         is not a finite number, naming its line and column
+     * @throws IllegalArgumentException if no feature is named, one is named twice, or the class
+     *         column is among them
+     */
+    public ClassDataset classification(String classColumn, List<String> featureColumns) {
+        String op = "CsvTable.classification";
+        Objects.requireNonNull(featureColumns, op + ": featureColumns must not be null");
+        int[] label = {indexOf(op, classColumn)};
+        int[] features = named(op, "featureColumns", featureColumns.toArray(new String[0]));
+        checkDisjoint(op, features, label);
+        OneHot oneHot = oneHot(classColumn);
+        return new ClassDataset(new Dataset(matrix(op, features), oneHot.encode(this)), oneHot);
+    }
+
+    /** The positions of distinct, existing, named columns, in the order named. */
+    private int[] named(String op, String what, String[] columns) {
+        Objects.requireNonNull(columns, op + ": " + what + " must not be null");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException(op + ": " + what + " must name at least one column,"
+                    + " got none; the columns are " + names);
+        }
+        int[] index = new int[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            index[k] = indexOf(op, columns[k]);
+            for (int before = 0; before < k; before++) {
+                if (index[before] == index[k]) {
+                    throw new IllegalArgumentException(op + ": " + what + " must be distinct, got \""
+                            + quoteForMessage(columns[k], true) + "\" twice");
+                }
+            }
+        }
+        return index;
+    }
+
+    /** Every column not in {@code taken}, in header order; at least one must remain. */
+    private int[] others(String op, int[] taken, String takenRole, String otherRole) {
+        boolean[] used = new boolean[names.size()];
+        for (int j : taken) {
+            used[j] = true;
+        }
+        int[] out = new int[names.size() - taken.length];
+        if (out.length == 0) {
+            throw new IllegalArgumentException(op + ": at least one column must be left for the "
+                    + otherRole + "s, got every column " + names + " as a " + takenRole
+                    + " column");
+        }
+        int k = 0;
+        for (int j = 0; j < used.length; j++) {
+            if (!used[j]) {
+                out[k++] = j;
+            }
+        }
+        return out;
+    }
+
+    private void checkDisjoint(String op, int[] features, int[] targets) {
+        for (int f : features) {
+            for (int t : targets) {
+                if (f == t) {
+                    throw new IllegalArgumentException(op + ": a column must not be both a feature"
+                            + " and a target, got \"" + quoteForMessage(names.get(f), true)
+                            + "\" in both");
+                }
+            }
+        }
     }
 
     /** The text of one cell; package-private for {@link OneHot}. */

@@ -7,6 +7,7 @@ import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.layers.CrossEntropyLoss;
 import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.train.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.github.backprop4j.examples;
 
 import io.github.backprop4j.core.Matrix;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.train.Metrics;
 
 /**
  * What a classifier of two inputs decides over a square of the plane, with the training points
@@ -21,6 +22,12 @@ public record DecisionSurface(String label, double min, double max, int[][] clas
     /**
      * Copies the arrays, so that the record cannot change behind its caller's back.
      *
+     * @param label   the title of the picture
+     * @param min     the square's lowest x and y
+     * @param max     the square's highest x and y
+     * @param classes the class picked in each cell, row 0 at the top; copied
+     * @param points  the training points, (m×2); copied
+     * @param labels  their true classes, m of them; copied
      * @throws IllegalArgumentException if {@code points} does not have one row per label
      */
     public DecisionSurface {

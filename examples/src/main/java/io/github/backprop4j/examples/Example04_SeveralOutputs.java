@@ -8,6 +8,7 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.train.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

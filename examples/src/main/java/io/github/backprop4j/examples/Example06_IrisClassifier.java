@@ -13,6 +13,7 @@ import io.github.backprop4j.layers.Linear;
 import io.github.backprop4j.layers.ReLU;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.layers.Softmax;
+import io.github.backprop4j.train.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

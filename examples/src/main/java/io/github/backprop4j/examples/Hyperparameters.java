@@ -48,6 +48,15 @@ public record Hyperparameters(int epochs, double learningRate, double momentum, 
     /**
      * Checks every field.
      *
+     * @param epochs         passes over the training data, {@code >= 0}
+     * @param learningRate   the optimizer's step size, {@code > 0} and finite
+     * @param momentum       SGD's momentum, in [0, 1)
+     * @param batchSize      rows per mini-batch, {@code >= 1}
+     * @param seed           the seed of the run's random generator
+     * @param optimizer      the update rule
+     * @param schedule       how the learning rate changes from epoch to epoch
+     * @param scheduleEpochs the epochs a schedule spans, {@code >= 1}, or 0 for {@code epochs}
+     * @param clip           the largest total gradient norm, {@code > 0}, or 0 not to clip
      * @throws IllegalArgumentException naming the field, its rule and the value
      */
     public Hyperparameters {

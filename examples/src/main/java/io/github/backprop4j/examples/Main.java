@@ -36,6 +36,7 @@ import picocli.CommandLine.ParameterException;
             Example08_Spiral.class,
             Example09_Outliers.class,
             Example10_Optimizers.class,
+            Example11_Overfitting.class,
             Predict.class
         })
 public final class Main {

@@ -125,6 +125,14 @@ public final class Plots {
         chart.getStyler().setYAxisLogarithmic(allPositive(loss));
         XYSeries series = chart.addSeries("training loss", epochNumbers(loss), loss);
         series.setMarker(SeriesMarkers.NONE);
+        double[] validation = result.validationHistory();
+        if (validation.length > 0) {                  // a lesson with a validation set
+            chart.setTitle(result.example() + ": training and validation loss");
+            chart.getStyler().setLegendVisible(true);
+            chart.getStyler().setYAxisLogarithmic(allPositive(loss) && allPositive(validation));
+            chart.addSeries("validation loss", epochNumbers(validation), validation)
+                    .setMarker(SeriesMarkers.NONE);
+        }
         return chart;
     }
 

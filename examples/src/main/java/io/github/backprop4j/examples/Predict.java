@@ -73,7 +73,7 @@ public final class Predict implements Callable<Integer> {
 
     @Option(names = "--example", required = true, paramLabel = "NAME",
             description = "the example whose network the checkpoint holds: line, sine, surface,"
-                    + " multi, diabetes, iris, xor, spiral or outliers")
+                    + " multi, diabetes, iris, xor, spiral, outliers or overfit")
     private String example;
 
     @Option(names = "--load", required = true, paramLabel = "FILE",

@@ -16,8 +16,11 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The epoch, from 1. */
     private final int epoch;
+    /** The optimizer step, from 1 over the whole run. */
     private final long step;
+    /** The loss that was not finite. */
     private final double loss;
 
     /**

@@ -21,19 +21,48 @@ import java.util.Map;
  * @param curves      for one-input regressors, predictions against truth to plot; else empty
  * @param model       the trained model
  * @param surfaces    for two-input classifiers, their decision surfaces to plot; else empty
+ * @param validationHistory the loss on the validation set after each epoch, for the lessons
+ *                    that keep one (drawn beside the training loss); else empty
  */
 public record TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
                              double[] lossHistory, List<Curve> curves, Layer model,
-                             List<DecisionSurface> surfaces) {
+                             List<DecisionSurface> surfaces, double[] validationHistory) {
 
     /**
      * Copies the collections so that the record cannot change behind its caller's back.
+     *
+     * @param example     the example's name
+     * @param finalLoss   the training loss after the last epoch
+     * @param metrics     named results in reading order; copied
+     * @param lossHistory the mean training loss of each epoch; copied
+     * @param curves      predictions against truth to plot, or empty; copied
+     * @param model       the trained model
+     * @param surfaces    decision surfaces to plot, or empty; copied
+     * @param validationHistory the validation loss of each epoch, or empty; copied
      */
     public TrainingResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         lossHistory = lossHistory.clone();
         curves = List.copyOf(curves);
         surfaces = List.copyOf(surfaces);
+        validationHistory = validationHistory.clone();
+    }
+
+    /**
+     * A result without a validation set.
+     *
+     * @param example     the example's name
+     * @param finalLoss   the training loss after the last epoch
+     * @param metrics     named results in reading order
+     * @param lossHistory the mean training loss of each epoch
+     * @param curves      predictions against truth to plot, or empty
+     * @param model       the trained model
+     * @param surfaces    decision surfaces to plot, or empty
+     */
+    public TrainingResult(String example, double finalLoss, Map<String, Double> metrics,
+                          double[] lossHistory, List<Curve> curves, Layer model,
+                          List<DecisionSurface> surfaces) {
+        this(example, finalLoss, metrics, lossHistory, curves, model, surfaces, new double[0]);
     }
 
     /**
@@ -59,6 +88,16 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
     @Override
     public double[] lossHistory() {
         return lossHistory.clone();
+    }
+
+    /**
+     * The validation loss of each epoch.
+     *
+     * @return a copy of the history; empty for a lesson without a validation set
+     */
+    @Override
+    public double[] validationHistory() {
+        return validationHistory.clone();
     }
 
     /**
@@ -90,6 +129,7 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         return o instanceof TrainingResult r && example.equals(r.example)
                 && Double.compare(finalLoss, r.finalLoss) == 0 && metrics.equals(r.metrics)
                 && Arrays.equals(lossHistory, r.lossHistory) && curves.equals(r.curves)
+                && Arrays.equals(validationHistory, r.validationHistory)
                 && model == r.model;
     }
 
@@ -112,6 +152,10 @@ public record TrainingResult(String example, double finalLoss, Map<String, Doubl
         /**
          * Checks that the three arrays have the same length and copies them.
          *
+         * @param label     what the output is
+         * @param x         the inputs, increasing; copied
+         * @param truth     the true values at x; copied
+         * @param predicted the model's outputs at x; copied
          * @throws IllegalArgumentException if the lengths differ
          */
         public Curve {

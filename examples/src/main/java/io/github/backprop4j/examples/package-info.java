@@ -27,10 +27,16 @@
  *   <li>{@link io.github.backprop4j.examples.Example08_Spiral} ({@code spiral}): three spiral
  *       arms, a linear classifier against an MLP, the loss at initialisation against ln 3;</li>
  *   <li>{@link io.github.backprop4j.examples.Example09_Outliers} ({@code outliers}): a line
- *       through data with outliers, {@code MSELoss} against {@code HuberLoss}.</li>
+ *       through data with outliers, {@code MSELoss} against {@code HuberLoss};</li>
  *   <li>{@link io.github.backprop4j.examples.Example10_Optimizers} ({@code optimizers}): lesson
- *       2's network trained with six optimizers from one seed, their loss curves together.</li>
+ *       2's network trained with six optimizers from one seed, their loss curves together;</li>
+ *   <li>{@link io.github.backprop4j.examples.Example11_Overfitting} ({@code overfit}): a network
+ *       too large for the diabetes data overfits; a validation set shows it, and the library's
+ *       {@code Trainer} stops early and keeps the best epoch's weights.</li>
  * </ol>
+ * Lessons 1 to 10 write the training loop out; lesson 11 hands it to the {@code train}
+ * module's {@code Trainer}, whose Javadoc shows the loop it runs. Every lesson scores its model
+ * with the {@code train} module's {@code Metrics}.
  *
  * <h2>Key classes</h2>
  * <ul>

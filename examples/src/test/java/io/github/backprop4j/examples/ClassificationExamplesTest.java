@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.train.Metrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -34,7 +34,7 @@ class LessonTest {
         Map<String, Lesson> lessons = Predict.lessons(launcher.getCommandSpec());
 
         assertEquals(List.of("line", "sine", "surface", "multi", "diabetes", "iris", "xor",
-                "spiral", "outliers"), names);
+                "spiral", "outliers", "overfit"), names);
         assertEquals(names, List.copyOf(lessons.keySet()));
         assertSame(Example05_Diabetes.LESSON, lessons.get("diabetes"));
     }

@@ -30,7 +30,7 @@ class MainTest {
 
         String help = launcher.out();
         String[] names = {"line", "sine", "surface", "multi", "diabetes", "iris", "xor",
-            "spiral", "outliers", "optimizers"};
+            "spiral", "outliers", "optimizers", "overfit"};
         for (int i = 0; i < names.length; i++) {
             String line = "  " + names[i] + " ";
             String lesson = "Lesson " + (i + 1);
@@ -38,9 +38,9 @@ class MainTest {
                     names[i] + " missing from:\n" + help);
         }
         assertTrue(help.lines().anyMatch(l -> l.startsWith("  predict ")), help);
-        // one line each: the ten lessons and predict follow one another under the heading
+        // one line each: the eleven lessons and predict follow one another under the heading
         String list = help.substring(help.indexOf("Commands (an example, or predict):"));
-        assertEquals(12, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
+        assertEquals(13, list.lines().takeWhile(l -> !l.isBlank()).count(), help);
         assertTrue(help.contains("Lesson 2 (default)"), help);
     }
 

@@ -9,6 +9,7 @@ import io.github.backprop4j.data.CsvTable;
 import io.github.backprop4j.data.OneHot;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.layers.Sequential;
+import io.github.backprop4j.train.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,21 @@ class PredictTest {
     }
 
     @Test
+    void predict_overfitOnItsOwnData_reproducesTheLessonsTestScore() throws IOException {
+        train("overfit", 12, file("o.st"));
+        TrainingResult inMemory = Example11_Overfitting.train(
+                Example11_Overfitting.DEFAULTS.withEpochs(12));
+        Path input = copyResource("diabetes.csv");
+
+        CsvTable table = predicted("overfit", file("o.st"), input);
+
+        Matrix truth = testRows(table.columns("progression"));
+        Matrix predicted = testRows(table.columns("predicted_progression"));
+        assertEquals(inMemory.metric("test R²"), Metrics.rSquared(predicted, truth), 0.0);
+        assertEquals(inMemory.metric("test RMSE"), Metrics.rmse(predicted, truth), 0.0);
+    }
+
+    @Test
     void predict_irisOnItsOwnData_reproducesTheTestAccuracyWithProbabilities()
             throws IOException {
         train("iris", 30, file("i.st"));
@@ -231,7 +247,8 @@ class PredictTest {
         Path input = write("in.csv", "x\n1\n");
 
         launcher.rejectsWith("Invalid value for option '--example': must be one of [line, sine,"
-                + " surface, multi, diabetes, iris, xor, spiral, outliers], got 'cosine'",
+                + " surface, multi, diabetes, iris, xor, spiral, outliers, overfit], got"
+                + " 'cosine'",
                 predict("cosine", file("none.st"), input, file("out.csv")));
     }
 
@@ -243,8 +260,8 @@ class PredictTest {
         assertTrue(help.contains("  surface   x,y -> predicted_sin_x_cos_y"), help);
         assertTrue(help.contains("  diabetes  age,sex,bmi,bp,s1,s2,s3,s4,s5,s6"), help);
         assertTrue(help.contains("-> predicted_species,p_setosa,p_versicolor,p_virginica"), help);
-        assertTrue(help.contains("diabetes and iris standardise their inputs as in training"),
-                help);
+        assertTrue(help.contains("diabetes, iris and overfit standardise their inputs as in"
+                + " training"), help);
         assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
     }
 
