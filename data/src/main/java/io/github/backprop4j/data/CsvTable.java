@@ -30,6 +30,12 @@ import java.util.TreeSet;
  * OneHot species = table.oneHot("species");        // classes sorted: setosa, versicolor, ...
  * Matrix y = species.encode(table);                  // (150×3) one-hot rows
  * }</pre>
+ * or make a {@link Dataset} in one call, naming the targets (every other column is a feature)
+ * or the class column (one-hot targets, with the encoder):
+ * <pre>{@code
+ * Dataset data = CsvTable.read(Path.of("diabetes.csv")).dataset("progression");
+ * ClassDataset iris = table.classification("species");
+ * }</pre>
  *
  * <p><b>The format</b> is simple CSV, UTF-8:
  * <ul>

@@ -16,6 +16,8 @@ import java.util.Objects;
  * Dataset data = new Dataset(table.columns("age", "bmi", "bp"), table.columns("progression"));
  * Split split = Split.everyKth(data, 5, 4);       // rows 4, 9, 14, ... are the test set
  * }</pre>
+ * {@link CsvTable#dataset(String...)} does the first line in one call when every column but the
+ * targets is a feature.
  */
 public final class Dataset {
 
