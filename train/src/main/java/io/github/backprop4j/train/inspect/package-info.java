@@ -9,7 +9,9 @@
  *   <li>{@link io.github.backprop4j.train.inspect.Diagnostics}: the numbers courses teach to
  *       watch while training (the loss at initialisation against its expected value, each
  *       layer's activations and dead units, gradient norms, the update/weight ratio), with
- *       {@code docs/diagnostics.md} beside it.</li>
+ *       {@code docs/diagnostics.md} beside it; {@link
+ *       io.github.backprop4j.train.inspect.DiagnosticsListener} drives it from a
+ *       {@link io.github.backprop4j.train.Trainer}.</li>
  *   <li>{@link io.github.backprop4j.train.inspect.NetworkDiagram}: a network drawn as a picture,
  *       through Graphviz.</li>
  * </ol>
@@ -17,6 +19,7 @@
  * <h2>Key classes</h2>
  * {@link io.github.backprop4j.train.inspect.StepTrace},
  * {@link io.github.backprop4j.train.inspect.Diagnostics},
+ * {@link io.github.backprop4j.train.inspect.DiagnosticsListener},
  * {@link io.github.backprop4j.train.inspect.NetworkDiagram}. They watch a
  * {@link io.github.backprop4j.layers.Sequential} through its
  * {@linkplain io.github.backprop4j.layers.LayerObserver observer}, which costs nothing while
