@@ -118,12 +118,27 @@ public final class Diagnostics {
                          List<String> warnings) {
 
         /**
-         * The report as a table, then the warnings.
+         * The report as a table, then the warnings, each on a line that starts
+         * {@code   warning: }.
          *
          * @return lines ending in {@code \n}
          */
         @Override
         public String toString() {
+            StringBuilder sb = new StringBuilder(table());
+            for (String w : warnings) {
+                sb.append("  warning: ").append(w).append('\n');
+            }
+            return sb.toString();
+        }
+
+        /**
+         * The report as a table, without the warnings: the steps, each layer's activations,
+         * each parameter's gradient norm and update ratio.
+         *
+         * @return lines ending in {@code \n}
+         */
+        public String table() {
             StringBuilder sb = new StringBuilder("diagnostics over ").append(steps)
                     .append(steps == 1 ? " step\n" : " steps\n");
             sb.append(String.format(Locale.ROOT, "  %-24s %11s %11s  %s%n", "layer",
@@ -138,9 +153,6 @@ public final class Diagnostics {
             for (ParameterStats p : parameters) {
                 sb.append(String.format(Locale.ROOT, "  %-24s %11s %11s%n", p.name(),
                         number(p.gradientNorm()), number(p.updateRatio())));
-            }
-            for (String w : warnings) {
-                sb.append("  warning: ").append(w).append('\n');
             }
             return sb.toString();
         }
@@ -256,9 +268,11 @@ public final class Diagnostics {
     }
 
     /**
-     * What the steps since the last report showed, with a warning for each parameter whose
-     * average update ratio lies outside [{@value #RATIO_LOW}, {@value #RATIO_HIGH}] and each
-     * layer where at least half the units gave 0 for every sample. Starts the next period.
+     * What the steps since the last report showed, with a warning for each layer where at
+     * least half the units gave 0 for every sample, one naming the parameters whose average
+     * update ratio lies above {@value #RATIO_HIGH}, and one naming those below
+     * {@value #RATIO_LOW}. Starts the next period; with no step since the last, the averages
+     * are NaN.
      *
      * @return the report
      */
@@ -283,18 +297,26 @@ public final class Diagnostics {
             }
         }
         List<ParameterStats> parameterStats = new ArrayList<>();
+        List<String> low = new ArrayList<>();
+        List<String> high = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
             String name = parameters.get(i).name();
             double ratio = ratioSum[i] / steps;
             parameterStats.add(new ParameterStats(name, gradientNormSum[i] / steps, ratio));
             if (ratio < RATIO_LOW) {
-                warnings.add(name + ": update/weight ratio " + number(ratio) + " is below "
-                        + RATIO_LOW + ": it barely moves (is the learning rate too low?)");
+                low.add(name + " " + number(ratio));
             } else if (ratio > RATIO_HIGH) {
-                warnings.add(name + ": update/weight ratio " + number(ratio) + " is above "
-                        + RATIO_HIGH + ": each step changes it by more than 1 % (is the"
-                        + " learning rate too high?)");
+                high.add(name + " " + number(ratio));
             }
+        }
+        if (!high.isEmpty()) {
+            warnings.add("update/weight ratio above 1e-2 (" + String.join(", ", high)
+                    + "): each step changes these by more than 1 % (is the learning rate too"
+                    + " high?)");
+        }
+        if (!low.isEmpty()) {
+            warnings.add("update/weight ratio below 1e-4 (" + String.join(", ", low)
+                    + "): these barely move (is the learning rate too low?)");
         }
         Report report = new Report(steps, layerStats, parameterStats, warnings);
         reset();

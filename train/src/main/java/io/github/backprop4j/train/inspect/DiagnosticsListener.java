@@ -92,7 +92,7 @@ public final class DiagnosticsListener implements TrainingListener {
         if (epoch.epoch() % every == 0) {
             Diagnostics.Report report = diagnostics.report();
             reports.add(report);
-            LOG.info("epoch {}: {}", epoch.epoch(), report);
+            LOG.info("epoch {}: {}", epoch.epoch(), report.table().stripTrailing());
             for (String warning : report.warnings()) {
                 LOG.warn("epoch {}: {}", epoch.epoch(), warning);
             }

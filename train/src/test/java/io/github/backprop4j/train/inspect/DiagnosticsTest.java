@@ -83,14 +83,11 @@ class DiagnosticsTest {
                 "  0.bias                         0.125   0.0353553",
                 "  2.weight                    0.200098   0.0178973",
                 "  2.bias                             0           0",
-                "  warning: 0.weight: update/weight ratio 0.0264575 is above 0.01: each step"
-                        + " changes it by more than 1 % (is the learning rate too high?)",
-                "  warning: 0.bias: update/weight ratio 0.0353553 is above 0.01: each step"
-                        + " changes it by more than 1 % (is the learning rate too high?)",
-                "  warning: 2.weight: update/weight ratio 0.0178973 is above 0.01: each step"
-                        + " changes it by more than 1 % (is the learning rate too high?)",
-                "  warning: 2.bias: update/weight ratio 0 is below 1.0E-4: it barely moves (is"
-                        + " the learning rate too low?)",
+                "  warning: update/weight ratio above 1e-2 (0.weight 0.0264575, 0.bias 0.0353553,"
+                        + " 2.weight 0.0178973): each step changes these by more than 1 % (is"
+                        + " the learning rate too high?)",
+                "  warning: update/weight ratio below 1e-4 (2.bias 0): these barely move (is the"
+                        + " learning rate too low?)",
                 "");
         assertEquals(expected, report.toString());
     }
