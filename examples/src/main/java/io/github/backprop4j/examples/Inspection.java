@@ -5,15 +5,18 @@ import io.github.backprop4j.data.Dataset;
 import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.train.inspect.Diagnostics;
+import io.github.backprop4j.train.inspect.NetworkDiagram;
 import io.github.backprop4j.train.inspect.StepTrace;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --trace} and {@code --diagnose}: looking inside a lesson's training, mixed into every
- * example's command.
+ * {@code --trace}, {@code --diagnose} and {@code --diagram}: looking inside a lesson's training,
+ * mixed into every example's command.
  *
  * <ul>
  *   <li>{@code --trace} runs one training step on the first two training samples, prints every
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
  *       gradient norm and update/weight ratio, and a warning for each value out of its healthy
  *       range ({@code docs/diagnostics.md}).</li>
  * </ul>
- * Without either, nothing here is called during training.
+ * Without either, nothing here is called during training. {@code --diagram FILE} draws the
+ * network before training ({@link NetworkDiagram}, through Graphviz's {@code dot}).
  *
  * <p>A lesson hands its run over in one call, just before its loop, which {@link Checkpoints}
  * passes on here:
@@ -57,6 +61,11 @@ public final class Inspection {
                     + " ten times per run each layer's activations and dead units and each"
                     + " parameter's gradient norm and update/weight ratio, with warnings")
     private boolean diagnose;
+
+    @Option(names = "--diagram", paramLabel = "FILE",
+            description = "before training, draw the network (each layer with its output shape"
+                    + " and parameter count) into this PNG file; needs Graphviz's dot program")
+    private Path diagram;
 
     private String example = "example";
     private int epochs;
@@ -102,15 +111,26 @@ public final class Inspection {
     /**
      * Called by the lesson through {@link Checkpoints#resume(Sequential, Loss, Optimization,
      * io.github.backprop4j.data.Batches, java.util.random.RandomGenerator)} just before its
-     * loop: with {@code --trace} prints the traced step, with {@code --diagnose} logs the loss
-     * at initialisation and hooks the diagnostics into the optimization's steps.
+     * loop: with {@code --diagram} draws the network, with {@code --trace} prints the traced
+     * step, with {@code --diagnose} logs the loss at initialisation and hooks the diagnostics
+     * into the optimization's steps.
      *
      * @param model        the lesson's network
      * @param loss         its loss
      * @param optimization its optimization
      * @param data         its training data
+     * @throws ExampleException if the diagram cannot be drawn (Graphviz missing, or the file
+     *                          not writable), saying why
      */
     void start(Sequential model, Loss loss, Optimization optimization, Dataset data) {
+        if (diagram != null) {
+            try {
+                new NetworkDiagram().writePng(model, data.featureCount(), diagram);
+            } catch (IOException e) {
+                throw new ExampleException(example + ": " + e.getMessage(), e);
+            }
+            LOG.info("{}: network diagram written to {}", example, diagram);
+        }
         if (trace) {
             int rows = Math.min(TRACED_SAMPLES, data.size());
             Matrix x = firstRows(data.features(), rows);

@@ -97,4 +97,25 @@ class InspectionTest {
                 + "  0 Linear(1→1) "), reports.get(0));
         assertTrue(reports.get(2).contains("\n  0.weight "), reports.get(2));
     }
+
+    @Test
+    void diagram_iris_drawsTheNetworkBeforeTraining() throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new io.github.backprop4j.train.inspect.NetworkDiagram().available(),
+                "Graphviz's dot is not installed: rendering skipped");
+        Path png = folder.resolve("iris-network.png");
+        new Launcher().succeeds("iris", "--diagram", png.toString(), "--trace");
+        byte[] bytes = Files.readAllBytes(png);
+        assertEquals("PNG", new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void diagram_intoMissingFolder_isOneErrorLine() {
+        Path png = folder.resolve("no-such-folder").resolve("iris.png");
+        String error = new Launcher().failsWith("error: iris: ", "iris", "--diagram",
+                png.toString(), "--epochs", "1");
+        assertEquals("error: iris: cannot write the network diagram to " + png + ": the folder "
+                + png.getParent() + " does not exist", error);
+        assertFalse(Files.exists(png.getParent()));
+    }
 }

@@ -330,6 +330,7 @@ public final class Sequential implements Layer, Stateful {
      * <pre>
      * digraph Sequential {
      *   rankdir=TB;
+     *   fontname="Helvetica";
      *   node [shape=box, style=rounded, fontname="Helvetica"];
      *   input [label="input\nm×1", shape=plaintext];
      *   layer0 [label="0: Linear(1→32)\noutput m×32\n64 parameters"];
@@ -351,6 +352,7 @@ public final class Sequential implements Layer, Stateful {
     public String toDot(int inputWidth) {
         StringBuilder dot = new StringBuilder("digraph Sequential {\n")
                 .append("  rankdir=TB;\n")
+                .append("  fontname=\"Helvetica\";\n")
                 .append("  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n")
                 .append("  input [label=\"input\\nm×").append(inputWidth)
                 .append("\", shape=plaintext];\n");

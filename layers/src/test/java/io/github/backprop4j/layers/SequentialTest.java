@@ -216,6 +216,7 @@ class SequentialTest extends LayerContractTest {
         String expected = String.join("\n",
                 "digraph Sequential {",
                 "  rankdir=TB;",
+                "  fontname=\"Helvetica\";",
                 "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
                 "  input [label=\"input\\nm×1\", shape=plaintext];",
                 "  layer0 [label=\"0: Linear(1→32)\\noutput m×32\\n64 parameters\"];",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -75,11 +76,21 @@ public final class NetworkDiagram {
      * Renders DOT text into a PNG file.
      *
      * @param dot the graph in the DOT language
-     * @param png the file to write; its folder must exist
-     * @throws IOException if the program is not installed or fails, or the file cannot be
-     *                     written; the file is then unchanged
+     * @param png the file to write; its folder must exist (it is not created)
+     * @throws IOException if the folder does not exist or {@code png} is a folder, the program
+     *                     is not installed or fails, or the file cannot be written; the file is
+     *                     then unchanged
      */
     public void writePng(String dot, Path png) throws IOException {
+        Path folder = png.toAbsolutePath().getParent();
+        if (Files.isDirectory(png)) {
+            throw new IOException("cannot write the network diagram to " + png + ": it is a"
+                    + " folder; give a file name");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("cannot write the network diagram to " + png + ": the folder "
+                    + folder + " does not exist");
+        }
         byte[] image = render(dot);
         AtomicFiles.write(png, out -> out.write(image));
     }

@@ -56,4 +56,22 @@ class NetworkDiagramTest {
                 "cannot draw the network: 'dot -Tpng' exited with 1: "), e.getMessage());
         assertFalse(Files.exists(png));
     }
+
+    @Test
+    void writePng_missingFolder_namesItAndCreatesNothing() {
+        Path png = folder.resolve("missing").resolve("tiny.png");
+        IOException e = assertThrows(IOException.class,
+                () -> new NetworkDiagram().writePng(StepTraceTest.tinyNetwork(), 2, png));
+        assertEquals("cannot write the network diagram to " + png + ": the folder "
+                + png.getParent() + " does not exist", e.getMessage());
+        assertFalse(Files.exists(png.getParent()));
+    }
+
+    @Test
+    void writePng_aFolder_saysToGiveAFileName() {
+        IOException e = assertThrows(IOException.class,
+                () -> new NetworkDiagram().writePng("digraph {}", folder));
+        assertEquals("cannot write the network diagram to " + folder + ": it is a folder; give"
+                + " a file name", e.getMessage());
+    }
 }
