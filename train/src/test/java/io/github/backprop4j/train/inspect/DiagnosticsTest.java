@@ -187,4 +187,72 @@ class DiagnosticsTest {
                 Diagnostics.initialLoss(StepTraceTest.tinyNetwork(), new L1Loss(),
                         StepTraceTest.X, StepTraceTest.Y).toString());
     }
+
+    @Test
+    void report_oneUnitOfThreeDead_isCountedButNotWarned() {
+        // Y = ReLU(x·[1 −1 1]) for x = 1, 2: the middle unit is −1, −2, so 0 for both samples
+        Linear linear = new Linear(1, 3, new java.util.SplittableRandom(1));
+        linear.weight().value().set(0, 0, 1);
+        linear.weight().value().set(0, 1, -1);
+        linear.weight().value().set(0, 2, 1);
+        io.github.backprop4j.core.MatrixOps.fill(linear.bias().value(), 0);
+        Sequential model = new Sequential(linear, new io.github.backprop4j.layers.ReLU());
+        Diagnostics diagnostics = new Diagnostics(model);
+        diagnostics.start();
+        model.forward(Matrix.of(new double[][] {{1}, {2}}));
+        Diagnostics.Report report = diagnostics.report();
+        assertEquals(1, report.layers().get(1).mean(), 1e-15);
+        assertEquals(1, report.layers().get(1).deadUnits());
+        assertEquals(3, report.layers().get(1).units());
+        // ReLU outputs 1, 0, 1, 2, 0, 2: mean 1, E[y²] = 10/6, variance 2/3
+        assertEquals(Math.sqrt(2.0 / 3), report.layers().get(1).std(), 1e-15);
+        assertEquals(List.of(), report.warnings().stream()
+                .filter(w -> w.startsWith("layer ")).toList());
+    }
+
+    @Test
+    void report_nothingObserved_hasNoUnitsAndNoWarnings() {
+        Diagnostics.Report report = new Diagnostics(StepTraceTest.tinyNetwork()).report();
+        assertEquals(0, report.layers().get(1).units());
+        assertEquals(List.of(), report.warnings());
+    }
+
+    /**
+     * With a learning rate of 1e-12 the weights move by about 1e-13, so every step sees the
+     * worked step's gradients to 12 digits: averages over two steps equal one step's values,
+     * and a report after a report starts again from zero.
+     */
+    @Test
+    void report_twoStepsThenTwoMore_averagesOverEachPeriodAlone() {
+        Sequential model = StepTraceTest.tinyNetwork();
+        Diagnostics diagnostics = new Diagnostics(model);
+        SGD sgd = new SGD(model.parameters(), 1e-12);
+        MSELoss loss = new MSELoss();
+        diagnostics.start();
+        for (int period = 0; period < 2; period++) {
+            for (int step = 0; step < 2; step++) {
+                sgd.zeroGrad();
+                loss.forward(model.forward(StepTraceTest.X), StepTraceTest.Y);
+                model.backward(loss.backward());
+                diagnostics.afterBackward();
+                diagnostics.beforeStep();
+                sgd.step();
+                diagnostics.afterStep();
+            }
+            Diagnostics.Report report = diagnostics.report();
+            assertEquals(2, report.steps());
+            assertEquals(Math.sqrt(0.109375), report.parameters().get(0).gradientNorm(), 1e-11);
+            assertEquals(1e-12 * Math.sqrt(0.109375) / 1.25,
+                    report.parameters().get(0).updateRatio(), 1e-15);
+            assertEquals(0.875, report.layers().get(0).mean(), 1e-11);
+            assertEquals(0.375, report.layers().get(2).std(), 1e-11);
+            assertEquals(0, report.layers().get(1).deadUnits());
+            // Δθ of about 1e-13 carries rounding of θ's last bits: compare a few digits only
+            assertEquals(1, report.warnings().size());
+            String warning = report.warnings().get(0);
+            assertTrue(warning.startsWith("update/weight ratio below 1e-4 (0.weight 2.6"), warning);
+            assertTrue(warning.endsWith(", 2.bias 0): these barely move (is the learning rate too"
+                    + " low?)"), warning);
+        }
+    }
 }

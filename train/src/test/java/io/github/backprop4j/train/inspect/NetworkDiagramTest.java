@@ -74,4 +74,10 @@ class NetworkDiagramTest {
         assertEquals("cannot write the network diagram to " + folder + ": it is a folder; give"
                 + " a file name", e.getMessage());
     }
+
+    @Test
+    void available_programThatFails_isFalse() {
+        assumeTrue(Files.isExecutable(Path.of("/bin/false")), "no /bin/false here");
+        assertFalse(new NetworkDiagram("/bin/false").available());
+    }
 }

@@ -267,4 +267,14 @@ class StepTraceTest {
         assertEquals("100", StepTrace.number(100));
         assertEquals("0.0001234", StepTrace.number(0.0001234));
     }
+
+    @Test
+    void run_gradientsLeftFromBefore_areClearedFirst() {
+        Sequential model = tinyNetwork();
+        model.parameters().forEach(p -> p.grad().set(0, 0, 100));
+        StepTrace trace = StepTrace.run(model, new MSELoss(), new SGD(model.parameters(), 0.1),
+                X, Y);
+        assertEquals(true, trace.toString().contains("    ∂L/∂2.bias (1x1)\n      [ 0 ]\n"));
+        assertEquals(0.5, model.parameters().get(3).value().get(0, 0));
+    }
 }
