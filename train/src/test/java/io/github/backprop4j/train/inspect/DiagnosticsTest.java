@@ -208,6 +208,9 @@ class DiagnosticsTest {
         assertEquals(Math.sqrt(2.0 / 3), report.layers().get(1).std(), 1e-15);
         assertEquals(List.of(), report.warnings().stream()
                 .filter(w -> w.startsWith("layer ")).toList());
+        // The next period starts afresh: x = −1 gives −1, 1, −1, so units 0 and 2 are dead now
+        model.forward(Matrix.of(new double[][] {{-1}}));
+        assertEquals(2, diagnostics.report().layers().get(1).deadUnits());
     }
 
     @Test
