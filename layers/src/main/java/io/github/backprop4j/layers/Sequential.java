@@ -32,6 +32,11 @@ import java.util.function.IntConsumer;
  * position 2 gives {@code 2.0.weight}. They share the children's matrices, so an optimizer
  * stepping them updates the children.
  *
+ * <p><b>Looking inside.</b> {@link #observe} lets one {@link LayerObserver} see each layer's
+ * input and output in forward and the gradients in backward, which is how a step is traced and
+ * training diagnosed; unobserved, the loops pay one comparison with {@code null} per layer.
+ * {@link #summary} and {@link #toDot} describe the network as a table and as a diagram.
+ *
  * <p>Its {@linkplain #stateDict() state dict} has PyTorch's names and layout, so that weights
  * move both ways between this class and {@code torch.nn.Sequential}; see
  * {@code docs/checkpoints.md}.
