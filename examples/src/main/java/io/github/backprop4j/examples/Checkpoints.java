@@ -4,6 +4,7 @@ import io.github.backprop4j.data.Batches;
 import io.github.backprop4j.io.Checkpoint;
 import io.github.backprop4j.io.SafetensorsReader;
 import io.github.backprop4j.core.state.StateDictException;
+import io.github.backprop4j.layers.Loss;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.LRScheduler;
 import io.github.backprop4j.optim.Optimizer;
@@ -58,6 +59,8 @@ public final class Checkpoints {
     private Sequential model;
     private Optimizer optimizer;
     private LRScheduler schedule;
+    /** {@code --trace} and {@code --diagnose}; both off unless the launcher passes its own. */
+    private Inspection inspection = new Inspection();
 
     /**
      * Where to load from and save to.
@@ -118,6 +121,40 @@ public final class Checkpoints {
                        RandomGenerator shuffle) {
         Objects.requireNonNull(optimization, "Checkpoints.resume: optimization must not be null");
         return resume(model, optimization.optimizer(), optimization.schedule(), loader, shuffle);
+    }
+
+    /**
+     * {@link #resume(Sequential, Optimization, Batches, RandomGenerator)}, then hands the run
+     * to {@code --trace} and {@code --diagnose} ({@link Inspection}), which need its loss too:
+     * the one call a lesson makes just before its loop.
+     *
+     * @param model        the freshly built model
+     * @param loss         its loss
+     * @param optimization its freshly built optimization, with the options of the saved run
+     * @param loader       the training data's loader
+     * @param shuffle      the generator the training loop passes to {@code loader.epoch}
+     * @return the number of epochs the checkpoint had finished (0 without {@code --load})
+     * @throws ExampleException as {@link #resume(Sequential, Optimization, Batches,
+     *                          RandomGenerator)}
+     */
+    public long resume(Sequential model, Loss loss, Optimization optimization, Batches loader,
+                       RandomGenerator shuffle) {
+        long epochs = resume(model, optimization, loader, shuffle);
+        inspection.start(model, loss, optimization, loader.dataset());
+        return epochs;
+    }
+
+    /**
+     * Passes the run to {@code --trace} and {@code --diagnose} when the lesson calls
+     * {@link #resume(Sequential, Loss, Optimization, Batches, RandomGenerator)}.
+     *
+     * @param options the launcher's options
+     * @return this
+     */
+    Checkpoints inspectedBy(Inspection options) {
+        this.inspection = Objects.requireNonNull(options,
+                "Checkpoints.inspectedBy: options must not be null");
+        return this;
     }
 
     private long resume(Sequential model, Optimizer optimizer, LRScheduler schedule,

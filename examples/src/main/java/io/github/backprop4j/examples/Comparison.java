@@ -45,7 +45,8 @@ final class Comparison {
                         Hyperparameters h, Checkpoints checkpoints, RandomGenerator rng) {
         Batches loader = new Batches(new Dataset(x, y), h.batchSize());
         Optimization optimization = Optimization.of(h, model.parameters());
-        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
+        // --load: go on from a checkpoint; --trace, --diagnose: look inside (Inspection)
+        checkpoints.resume(model, lossFunction, optimization, loader, rng);
         TrainingMonitor monitor = new TrainingMonitor(name, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

@@ -100,7 +100,8 @@ public final class Example02_FitASine extends ExampleCommand {
         Optimization optimization = Optimization.of(h, model.parameters());
 
         // 3. The training loop.
-        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
+        // --load: go on from a checkpoint; --trace, --diagnose: look inside (Inspection)
+        checkpoints.resume(model, lossFunction, optimization, loader, rng);
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

@@ -175,7 +175,8 @@ public final class Example06_IrisClassifier extends ExampleCommand {
         Optimization optimization = Optimization.of(h, model.parameters(), WEIGHT_DECAY);
 
         // 3. The training loop: the same five lines as every regressor.
-        checkpoints.resume(model, optimization, loader, rng);   // --load: go on from a checkpoint
+        // --load: go on from a checkpoint; --trace, --diagnose: look inside (Inspection)
+        checkpoints.resume(model, lossFunction, optimization, loader, rng);
         TrainingMonitor monitor = new TrainingMonitor(NAME, h, loader.batchesPerEpoch());
         for (int epoch = 1; epoch <= h.epochs(); epoch++) {
             for (Batch batch : loader.epoch(rng)) {

@@ -40,6 +40,10 @@ public abstract class ExampleCommand implements Callable<Integer> {
     @Mixin
     private final TrainingOptions options;
 
+    /** {@code --trace} and {@code --diagnose}. */
+    @Mixin
+    private final Inspection inspection = new Inspection();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
 
@@ -109,7 +113,13 @@ public abstract class ExampleCommand implements Callable<Integer> {
         if (h.clip() > 0) {
             LOG.info("{}: gradients clipped to a total norm of {}", name, h.clip());
         }
-        Checkpoints checkpoints = options.checkpoints();
+        Checkpoints checkpoints = options.checkpoints().inspectedBy(inspection);
+        inspection.begin(name, h.epochs(), spec.commandLine().getOut());
+        if (inspection.trace()) {                  // one step printed, then nothing more
+            training.apply(h.withEpochs(0), checkpoints);
+            LOG.info("{}: one step traced; nothing trained, saved or plotted", name);
+            return 0;
+        }
         long start = System.nanoTime();
         TrainingResult result = training.apply(h, checkpoints);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -135,6 +135,8 @@ public final class Optimization {
     private final Optimizer optimizer;
     private final LRScheduler schedule;
     private final double clip;
+    /** With {@code --diagnose}, what watches each step; {@code null}, and never called, without. */
+    private Inspection.Diagnosis diagnosis;
 
     private Optimization(List<Parameter> parameters, Optimizer optimizer, LRScheduler schedule,
                          double clip) {
@@ -200,18 +202,40 @@ public final class Optimization {
     /**
      * One update, between backward and the next zeroGrad: with {@code --clip}, scales the
      * gradients down to the total norm allowed, then lets the optimizer step. Allocates nothing.
+     * With {@code --diagnose}, the diagnostics see the gradients first and the update after.
      */
     public void step() {
+        if (diagnosis != null) {
+            diagnosis.afterBackward();                 // --diagnose: gradient norms
+        }
         if (clip > 0) {
             Gradients.clipNorm(parameters, clip);
         }
+        if (diagnosis != null) {
+            diagnosis.beforeStep();                    // --diagnose: θ before the update
+        }
         optimizer.step();
+        if (diagnosis != null) {
+            diagnosis.afterStep();                     // --diagnose: ‖Δθ‖ / ‖θ‖
+        }
+    }
+
+    /**
+     * Lets {@code --diagnose}'s diagnostics watch every step and epoch from now on.
+     *
+     * @param watcher the diagnostics, called by {@link #step()} and {@link #endEpoch()}
+     */
+    void diagnose(Inspection.Diagnosis watcher) {
+        this.diagnosis = watcher;
     }
 
     /** Ends an epoch, after its steps: the schedule, if any, sets the next epoch's rate. */
     public void endEpoch() {
         if (schedule != null) {
             schedule.step();
+        }
+        if (diagnosis != null) {
+            diagnosis.endEpoch();                      // --diagnose: a report now and then
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.backprop4j.layers;
 
+import io.github.backprop4j.core.Matrix;
+
 /**
  * Binary cross-entropy on logits, over all m·n elements: a sigmoid and the binary
  * cross-entropy fused into one stable formula, as PyTorch's {@code BCEWithLogitsLoss}.
@@ -59,6 +61,18 @@ public final class BCEWithLogitsLoss extends AbstractLoss {
         for (int i = 0; i < n; i++) {
             dx[i] = (Sigmoid.sigmoid(x[i]) - t[i]) / n;       // (1/N)(σ(x) − t)
         }
+    }
+
+    /**
+     * ln 2: logits of 0 give σ(0) = 1/2, and ℓ(0, t) = −[t log ½ + (1 − t) log ½] = ln 2 for
+     * every target t in [0, 1]. Small initial weights give logits near 0.
+     *
+     * @param target T, (m×n); not used
+     * @return ln 2
+     */
+    @Override
+    public double expectedInitialLoss(Matrix target) {
+        return Math.log(2);
     }
 
     /** Structure: {@code BCEWithLogitsLoss}. */

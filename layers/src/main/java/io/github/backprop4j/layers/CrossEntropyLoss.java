@@ -145,6 +145,19 @@ public final class CrossEntropyLoss extends AbstractLoss {
     }
 
     /**
+     * ln K for K classes: equal logits give each class probability 1/K, so every row's loss is
+     * −Σ_j T̃_ij log(1/K) = ln K, since each row of T̃ sums to 1 (with or without label
+     * smoothing). Small initial weights give nearly equal logits.
+     *
+     * @param target T, (m×K); only its width K is used
+     * @return ln K
+     */
+    @Override
+    public double expectedInitialLoss(Matrix target) {
+        return Math.log(target.cols());
+    }
+
+    /**
      * The label smoothing in use.
      *
      * @return ε

@@ -35,4 +35,21 @@ public interface Loss {
      * @throws IllegalStateException if no {@code forward} came first
      */
     Matrix backward();
+
+    /**
+     * What the loss should be on {@code target} for a network that has learned nothing yet:
+     * the first check of a training run, which compares it with the loss at initialisation. A
+     * first loss far above it means the initial outputs are too large or biased; a first loss
+     * far below it means the task is easier than believed, or the data leaks the answer.
+     *
+     * <p>Each loss says what its value means: cross-entropy over K classes expects ln K (equal
+     * logits give every class 1/K), mean squared error the targets' variance (the loss of
+     * predicting each column's mean). The default does not know one.
+     *
+     * @param target T, (m×n), as {@link #forward} would receive it. Not modified.
+     * @return the expected loss, or NaN if this loss has none
+     */
+    default double expectedInitialLoss(Matrix target) {
+        return Double.NaN;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.backprop4j.layers;
 
+import io.github.backprop4j.core.Matrix;
 import java.util.Objects;
 
 /**
@@ -63,6 +64,41 @@ public final class MSELoss extends AbstractLoss {
         for (int i = 0; i < n; i++) {
             dp[i] = factor * (p[i] - t[i]);                   // (2/N)(Ŷ − T)
         }
+    }
+
+    /**
+     * The loss of predicting each column's mean: the targets' variance per column (population,
+     * divided by m), averaged over the columns; with {@link Reduction#SUM} the sum of the
+     * squared deviations instead. A fresh network whose outputs sit near the targets' mean
+     * starts about here; one that starts near 0 starts near the mean of T² instead, which is
+     * the same for centred targets.
+     *
+     * <pre>
+     *   MEAN:  (1/N) Σ_ij (T_ij − μ_j)²,   μ_j = (1/m) Σ_i T_ij     SUM:  Σ_ij (T_ij − μ_j)²
+     * </pre>
+     *
+     * @param target T, (m×n). Not modified.
+     * @return the baseline loss; NaN for an empty target
+     */
+    @Override
+    public double expectedInitialLoss(Matrix target) {
+        int m = target.rows();
+        int n = target.cols();
+        if (m * n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double mean = 0;
+            for (int i = 0; i < m; i++) {
+                mean += target.get(i, j) / m;                 // μ_j
+            }
+            for (int i = 0; i < m; i++) {
+                double d = target.get(i, j) - mean;
+                sum += d * d;                                 // Σ (T_ij − μ_j)²
+            }
+        }
+        return reduction == Reduction.MEAN ? sum / (m * n) : sum;
     }
 
     /**

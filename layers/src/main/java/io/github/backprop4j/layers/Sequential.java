@@ -32,6 +32,11 @@ import java.util.function.IntConsumer;
  * position 2 gives {@code 2.0.weight}. They share the children's matrices, so an optimizer
  * stepping them updates the children.
  *
+ * <p><b>Looking inside.</b> {@link #observe} lets one {@link LayerObserver} see each layer's
+ * input and output in forward and the gradients in backward, which is how a step is traced and
+ * training diagnosed; unobserved, the loops pay one comparison with {@code null} per layer.
+ * {@link #summary} and {@link #toDot} describe the network as a table and as a diagram.
+ *
  * <p>Its {@linkplain #stateDict() state dict} has PyTorch's names and layout, so that weights
  * move both ways between this class and {@code torch.nn.Sequential}; see
  * {@code docs/checkpoints.md}.
@@ -58,6 +63,8 @@ public final class Sequential implements Layer, Stateful {
      * grow to that thread's largest batch and are then reused.
      */
     private final ThreadLocal<Matrix[]> predictBuffers;
+    /** Sees each layer's values in forward and backward; {@code null}, the default, for none. */
+    private LayerObserver observer;
 
     /**
      * A network of the given layers, applied in order.
@@ -108,14 +115,18 @@ public final class Sequential implements Layer, Stateful {
         Matrix a = input;
         boolean requiresGrad = input.requiresGrad();
         for (int i = 0; i < layers.size(); i++) {
+            Matrix previous = a;
             try {
-                a = layers.get(i).forward(a);                   // A_i = f_i(A_(i−1))
+                a = layers.get(i).forward(previous);            // A_i = f_i(A_(i−1))
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Sequential.forward: layer " + i
                         + " failed: " + e.getMessage(), e);
             }
             requiresGrad |= hasParameters[i];
             a.requiresGrad(requiresGrad);                       // A_i depends on X or on a θ
+            if (observer != null) {
+                observer.forward(i, layers.get(i), previous, a);
+            }
         }
         guard.forwardDone();
         return a;
@@ -194,14 +205,40 @@ public final class Sequential implements Layer, Stateful {
         guard.checkBackward();
         Matrix g = gradOutput;
         for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+            Matrix received = g;
             try {
-                g = layers.get(i).backward(g);                  // G_(i−1) = backward_i(G_i)
+                g = layers.get(i).backward(received);           // G_(i−1) = backward_i(G_i)
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Sequential.backward: layer " + i + " failed: "
                         + e.getMessage(), e);
             }
+            if (observer != null) {
+                observer.backward(i, layers.get(i), received, g);
+            }
         }
         return g;
+    }
+
+    /**
+     * Lets {@code observer} see every layer's input and output in {@link #forward} and the
+     * gradients in {@link #backward}, in the order the code runs, until it is replaced or
+     * removed. One observer at a time; {@code null} removes it. Unobserved, which is the
+     * default, the loops pay one comparison with {@code null} per layer and call nothing.
+     * {@link #predict} is never observed.
+     *
+     * @param observer what sees the values, or {@code null} for nothing
+     */
+    public void observe(LayerObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * The observer set by {@link #observe}, if any.
+     *
+     * @return the observer, or {@code null} when nothing observes this network
+     */
+    public LayerObserver observer() {
+        return observer;
     }
 
     /**
@@ -293,10 +330,7 @@ public final class Sequential implements Layer, Stateful {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             width = layer.outputWidth(width);
-            long count = 0;
-            for (Parameter p : layer.parameters()) {
-                count += p.value().size();
-            }
+            long count = parameterCount(layer);
             total += count;
             rows.add(new String[] {String.valueOf(i), nameOf(layer), "mx" + width,
                 String.valueOf(count)});
@@ -314,6 +348,75 @@ public final class Sequential implements Layer, Stateful {
                     .append(" ".repeat(w[3] - r[3].length())).append(r[3]).append('\n');
         }
         return sb.append("total parameters: ").append(total).toString();
+    }
+
+    /**
+     * The network as a Graphviz diagram in the DOT language: a box per layer with its position,
+     * name, output shape for a batch of m rows of {@code inputWidth} columns and parameter count,
+     * an arrow from each layer to the next, and the total as the diagram's caption. Render it
+     * with {@code dot -Tpng model.dot -o model.png}. For the network 1→32→1 of {@link #summary}:
+     *
+     * <pre>
+     * digraph Sequential {
+     *   rankdir=TB;
+     *   fontname="Helvetica";
+     *   node [shape=box, style=rounded, fontname="Helvetica"];
+     *   input [label="input\nm×1", shape=plaintext];
+     *   layer0 [label="0: Linear(1→32)\noutput m×32\n64 parameters"];
+     *   input -&gt; layer0;
+     *   layer1 [label="1: ReLU\noutput m×32\n0 parameters"];
+     *   layer0 -&gt; layer1;
+     *   layer2 [label="2: Linear(32→1)\noutput m×1\n33 parameters"];
+     *   layer1 -&gt; layer2;
+     *   label="total parameters: 97";
+     * }
+     * </pre>
+     * A layer of one's own appears by its {@code toString()} and {@link Layer#outputWidth}, as
+     * in {@link #summary}; quotes and backslashes in a name are escaped.
+     *
+     * @param inputWidth the number of input columns
+     * @return the DOT text, lines ending in {@code \n}
+     * @throws IllegalArgumentException if a layer cannot take the width it would receive
+     */
+    public String toDot(int inputWidth) {
+        StringBuilder dot = new StringBuilder("digraph Sequential {\n")
+                .append("  rankdir=TB;\n")
+                .append("  fontname=\"Helvetica\";\n")
+                .append("  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n")
+                .append("  input [label=\"input\\nm×").append(inputWidth)
+                .append("\", shape=plaintext];\n");
+        String previous = "input";
+        int width = inputWidth;
+        long total = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            width = layer.outputWidth(width);
+            long count = parameterCount(layer);
+            total += count;
+            String node = "layer" + i;
+            dot.append("  ").append(node).append(" [label=\"").append(i).append(": ")
+                    .append(dotEscape(nameOf(layer))).append("\\noutput m×").append(width)
+                    .append("\\n").append(count).append(count == 1 ? " parameter" : " parameters")
+                    .append("\"];\n");
+            dot.append("  ").append(previous).append(" -> ").append(node).append(";\n");
+            previous = node;
+        }
+        return dot.append("  label=\"total parameters: ").append(total).append("\";\n}\n")
+                .toString();
+    }
+
+    /** A name inside a DOT string: backslashes and quotes escaped, line breaks as {@code \n}. */
+    private static String dotEscape(String name) {
+        return name.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** The number of trainable values of a layer: the sizes of its parameters, summed. */
+    private static long parameterCount(Layer layer) {
+        long count = 0;
+        for (Parameter p : layer.parameters()) {
+            count += p.value().size();
+        }
+        return count;
     }
 
     private static String pad(String s, int width) {

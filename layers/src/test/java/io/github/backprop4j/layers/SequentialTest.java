@@ -212,6 +212,123 @@ class SequentialTest extends LayerContractTest {
     }
 
     @Test
+    void toDot_inputWidthOne_drawsEachLayerWithShapeAndParameterCount() {
+        String expected = String.join("\n",
+                "digraph Sequential {",
+                "  rankdir=TB;",
+                "  fontname=\"Helvetica\";",
+                "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
+                "  input [label=\"input\\nm×1\", shape=plaintext];",
+                "  layer0 [label=\"0: Linear(1→32)\\noutput m×32\\n64 parameters\"];",
+                "  input -> layer0;",
+                "  layer1 [label=\"1: ReLU\\noutput m×32\\n0 parameters\"];",
+                "  layer0 -> layer1;",
+                "  layer2 [label=\"2: Linear(32→1)\\noutput m×1\\n33 parameters\"];",
+                "  layer1 -> layer2;",
+                "  label=\"total parameters: 97\";",
+                "}",
+                "");
+        assertEquals(expected, mlp(new SplittableRandom(1)).toDot(1));
+    }
+
+    @Test
+    void toDot_oneParameterAndQuotesInAName_singularAndEscaped() {
+        Layer quoted = new Layer() {
+            private final Parameter gain = new Parameter("gain", Matrix.of(new double[][] {{2}}));
+
+            @Override
+            public Matrix forward(Matrix input) {
+                return input;
+            }
+
+            @Override
+            public Matrix backward(Matrix gradOutput) {
+                return gradOutput;
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of(gain);
+            }
+
+            @Override
+            public String toString() {
+                return "Gain(\"x\"\\2\nend)";
+            }
+        };
+        String dot = new Sequential(quoted).toDot(3);
+        assertTrue(dot.contains("  layer0 [label=\"0: Gain(\\\"x\\\"\\\\2\\nend)\\noutput m×3"
+                + "\\n1 parameter\"];\n"), dot);
+        assertTrue(dot.endsWith("  label=\"total parameters: 1\";\n}\n"), dot);
+    }
+
+    @Test
+    void toDot_wrongInputWidth_throwsNamingTheLayer() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mlp(new SplittableRandom(1)).toDot(3));
+        assertEquals("Linear(1→32).outputWidth: input has 3 columns, expected 1", e.getMessage());
+    }
+
+    @Test
+    void observe_forwardAndBackward_seesEveryLayerInTheOrderTheCodeRuns() {
+        Sequential model = mlp(new SplittableRandom(3));
+        Matrix x = Matrix.of(new double[][] {{0.5}, {-1.5}});
+        List<String> calls = new ArrayList<>();
+        List<Matrix> seen = new ArrayList<>();
+        LayerObserver observer = new LayerObserver() {
+            @Override
+            public void forward(int index, Layer layer, Matrix input, Matrix output) {
+                calls.add("forward " + index + " " + layer);
+                seen.add(input);
+                seen.add(output);
+            }
+
+            @Override
+            public void backward(int index, Layer layer, Matrix gradOutput, Matrix gradInput) {
+                calls.add("backward " + index + " " + layer + (gradInput == null ? " null" : ""));
+                seen.add(gradOutput);
+                seen.add(gradInput);
+            }
+        };
+        model.observe(observer);
+        assertSame(observer, model.observer());
+        Matrix y = model.forward(x);
+        Matrix g = Matrix.of(new double[][] {{1}, {-2}});
+        model.backward(g);
+        assertEquals(List.of("forward 0 Linear(1→32)", "forward 1 ReLU", "forward 2 Linear(32→1)",
+                "backward 2 Linear(32→1)", "backward 1 ReLU", "backward 0 Linear(1→32) null"),
+                calls);
+        assertSame(x, seen.get(0));
+        assertSame(seen.get(1), seen.get(2));                 // A_0 is layer 1's input
+        assertSame(seen.get(3), seen.get(4));
+        assertSame(y, seen.get(5));
+        assertSame(g, seen.get(6));
+        assertSame(seen.get(7), seen.get(8));                 // G_1 is what layer 1 receives
+        assertSame(seen.get(9), seen.get(10));
+        assertNull(seen.get(11));
+    }
+
+    @Test
+    void observe_null_stopsObserving() {
+        Sequential model = mlp(new SplittableRandom(3));
+        assertNull(model.observer());
+        List<Integer> calls = new ArrayList<>();
+        model.observe(new LayerObserver() {
+            @Override
+            public void forward(int index, Layer layer, Matrix input, Matrix output) {
+                calls.add(index);
+            }
+        });
+        model.forward(Matrix.of(new double[][] {{1}}));
+        model.backward(Matrix.of(new double[][] {{1}}));     // the default backward: nothing
+        model.observe(null);
+        model.forward(Matrix.of(new double[][] {{1}}));
+        model.backward(Matrix.of(new double[][] {{1}}));
+        assertNull(model.observer());
+        assertEquals(List.of(0, 1, 2), calls);
+    }
+
+    @Test
     void summary_wrongInputWidth_throwsNamingTheLayer() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> mlp(new SplittableRandom(1)).summary(3));
