@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -455,5 +457,54 @@ class SafetensorsReaderTest {
                 () -> SafetensorsReader.read(missing));
 
         assertEquals(missing.toString(), e.getFile());
+    }
+
+    // ---------------------------------------------------------------- more than one 64 KiB buffer
+
+    /**
+     * A file built here, value by value, whose two tensors each need more than one 64 KiB read:
+     * 20,005 floats i + 0.25 (80,020 bytes), then 9,100 doubles −3.5·i (72,800 bytes).
+     */
+    private static byte[] large() {
+        String header = "{" + tensor("a", "F32", "[5,4001]", 0, 80_020) + ","
+                + tensor("b", "F64", "[91,100]", 80_020, 152_820) + "}";
+        byte[] file = TestFiles.file(header, 152_820);
+        ByteBuffer bytes = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int data = file.length - 152_820;
+        for (int i = 0; i < 20_005; i++) {
+            bytes.putFloat(data + 4 * i, i + 0.25f);
+        }
+        for (int i = 0; i < 9_100; i++) {
+            bytes.putDouble(data + 80_020 + 8 * i, -3.5 * i);
+        }
+        return file;
+    }
+
+    private static void assertLarge(StateDict read) {
+        assertArrayEquals(new int[] {5, 4001}, read.get("a").shape());
+        assertArrayEquals(new int[] {91, 100}, read.get("b").shape());
+        double[] a = read.get("a").matrix().toRowMajorArray();
+        for (int i = 0; i < 20_005; i++) {
+            assertEquals(i + 0.25, a[i], 0.0, "a[" + i + "]");
+        }
+        double[] b = read.get("b").matrix().toRowMajorArray();
+        for (int i = 0; i < 9_100; i++) {
+            assertEquals(-3.5 * i, b[i], 0.0, "b[" + i + "]");
+        }
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromArray() throws IOException {
+        assertLarge(SafetensorsReader.read(large(), SOURCE));
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromPath() throws IOException {
+        assertLarge(SafetensorsReader.read(Files.write(folder.resolve("large.safetensors"), large())));
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromStream() throws IOException {
+        assertLarge(SafetensorsReader.read(new ByteArrayInputStream(large()), SOURCE));
     }
 }
