@@ -136,4 +136,37 @@ class GradientCheckWorstEntryTest {
         assertTrue(report.worst().relativeError() < 1e-7, report.toString());
         assertArrayEquals(before, w.grad().toRowMajorArray(), 0.0);
     }
+
+    /** A NaN in backward is the worst entry of all, wherever it is, and fails the check. */
+    @Test
+    void check_nanGradientInOneEntry_reportsThatEntry() {
+        double[] e = {0.5, 0.1, Double.NaN, 0.4, 0, 0};
+        MiscountedLayer layer = new MiscountedLayer(e, 0.9);
+
+        GradientCheck.Report report = new GradientCheck().check(layer, input(),
+                new SplittableRandom(14));
+
+        GradientCheck.TensorReport weight = report.tensors().get(1);
+        assertEquals(0, weight.row());
+        assertEquals(2, weight.col());
+        assertTrue(Double.isNaN(weight.relativeError()));
+        assertSame(weight, report.worst());
+        assertFalse(report.passed());
+    }
+
+    /** The table: a header and one line per tensor, the failing one marked. */
+    @Test
+    void toString_oneTensorFailing_marksOnlyThatLine() {
+        MiscountedLayer layer = new MiscountedLayer(new double[] {0, 0, 0, 0, 0.5, 0}, 0);
+
+        String[] lines = new GradientCheck().check(layer, input(), new SplittableRandom(15))
+                .toString().split("\\R");
+
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].startsWith("Gradient check (h = 1e-6, tolerance = 1e-6)"), lines[0]);
+        assertTrue(lines[1].startsWith("  input        at (0,0): "), lines[1]);
+        assertFalse(lines[1].contains("FAILED"), lines[1]);
+        assertTrue(lines[2].startsWith("  w            at (1,1): "), lines[2]);
+        assertTrue(lines[2].endsWith("  FAILED"), lines[2]);
+    }
 }
