@@ -191,6 +191,12 @@ class SafetensorsReaderTest {
                 + " be valid Unicode, got an unpaired surrogate \\uDC00 at index 1");
     }
 
+    @Test
+    void read_loneSurrogateAtTheStartOfAMetadataValue_throwsWithIndexZero() {
+        assertHeaderRejected("{\"__metadata__\":{\"k\":\"\\udc00x\"}}", 0, "metadata value must"
+                + " be valid Unicode, got an unpaired surrogate \\uDC00 at index 0");
+    }
+
     // ---------------------------------------------------------------- entries
 
     @Test
@@ -506,5 +512,56 @@ class SafetensorsReaderTest {
     @Test
     void read_tensorsLargerThanTheBuffer_readsEveryValueFromStream() throws IOException {
         assertLarge(SafetensorsReader.read(new ByteArrayInputStream(large()), SOURCE));
+    }
+
+    // ---------------------------------------------------------------- limits and messages
+
+    /**
+     * A dimension of exactly 2^31 − 1 is a valid dimension; it is the element count, above the
+     * 2^31 − 9 a Matrix holds, that refuses it.
+     */
+    @Test
+    void read_dimensionOfIntMax_isRefusedByTheElementCountNotAsADimension() {
+        assertHeaderRejected("{" + tensor("a", "F32", "[1,2147483647]", 0, 8) + "}", 8,
+                "tensor 'a' must have at most 2147483639 elements (the most a Matrix holds), got"
+                        + " shape [1, 2147483647] with 2147483647");
+    }
+
+    /** Exactly as many elements as a Matrix holds passes that check. */
+    @Test
+    void read_exactlyTheMostElementsAMatrixHolds_isAcceptedAsAShape() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[2147483639]", 0, 8) + "}", 8,
+                "tensor 'a' must span 17179869112 bytes (shape [2147483639] of F64), got"
+                        + " data_offsets [0, 8] spanning 8");
+    }
+
+    @Test
+    void read_spanMismatchAfterAnotherTensor_namesTheSpanOfItsOwnOffsets() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[1]", 0, 8) + ","
+                        + tensor("b", "F64", "[1]", 8, 24) + "}", 24,
+                "tensor 'b' must span 8 bytes (shape [1] of F64), got data_offsets [8, 24]"
+                        + " spanning 16");
+    }
+
+    @Test
+    void read_shapeHoldingAnObjectOrABoolean_describesWhatItFound() {
+        assertHeaderRejected("{\"a\":{\"dtype\":\"F64\",\"shape\":[{}],\"data_offsets\":[0,8]}}", 8,
+                "tensor 'a' must have shape dimensions that are non-negative integers, got an"
+                        + " object");
+        assertHeaderRejected("{\"a\":{\"dtype\":\"F64\",\"shape\":[true],\"data_offsets\":[0,8]}}",
+                8, "tensor 'a' must have shape dimensions that are non-negative integers, got"
+                        + " true");
+    }
+
+    /** Names of up to 40 characters are quoted whole; longer ones are cut after 40. */
+    @Test
+    void read_longNamesInMessages_areCutAfterFortyCharacters() {
+        String forty = "n".repeat(40);
+        assertHeaderRejected("{" + tensor(forty, "F16", "[1]", 0, 2) + "}", 2,
+                "tensor '" + forty + "' must have dtype F64 or F32 (the dtypes this reader"
+                        + " supports), got the string \"F16\"");
+        assertHeaderRejected("{" + tensor(forty + "x", "F16", "[1]", 0, 2) + "}", 2,
+                "tensor '" + forty + "...' must have dtype F64 or F32 (the dtypes this reader"
+                        + " supports), got the string \"F16\"");
     }
 }
