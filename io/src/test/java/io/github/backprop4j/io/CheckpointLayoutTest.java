@@ -166,4 +166,43 @@ class CheckpointLayoutTest {
                 .toRowMajorArray(), 0.0);
         assertEquals(0, Checkpoint.load(file, new TransposingModel()));
     }
+
+    /** A schedule with a tensor of its own as well as metadata. */
+    private static final class Schedule implements Stateful {
+        Matrix history = Matrix.rowVector(0.1, 0.05);
+
+        @Override
+        public StateDict stateDict() {
+            return StateDict.builder().put("history", history.copy()).metadata("epoch", "3")
+                    .build();
+        }
+
+        @Override
+        public List<String> checkStateDict(StateDict sd) {
+            return List.of();
+        }
+
+        @Override
+        public void loadStateDict(StateDict sd) {
+            history = sd.get("history").matrix().copy();
+        }
+    }
+
+    /** The schedule's tensor is saved in its namespace; the model alone loads past it. */
+    @Test
+    void scheduleWithATensor_isSavedInItsNamespaceAndSetAsideForTheModelAlone()
+            throws IOException {
+        Path file = folder.resolve("ckpt.safetensors");
+        Checkpoint.save(file, new TransposingModel(), optimizer(), new Schedule(), 5);
+
+        StateDict read = SafetensorsReader.read(file);
+        assertArrayEquals(new double[] {0.1, 0.05},
+                read.get("scheduler.history").matrix().toRowMajorArray(), 0.0);
+        assertEquals("3", read.metadata().get("scheduler.epoch"));
+
+        TransposingModel model = new TransposingModel();
+        model.b = Matrix.zeros(1, 2);
+        assertEquals(5, Checkpoint.load(file, model));
+        assertArrayEquals(new double[] {7, 8}, model.b.toRowMajorArray(), 0.0);
+    }
 }
