@@ -110,6 +110,28 @@ class KernelsSelectionTest {
         }
     }
 
+    /** One thread, and the largest threshold a long holds, are the edges of what is accepted. */
+    @Test
+    void provider_threadPropertiesAtTheirEdges_areAccepted() {
+        String previousThreads = System.getProperty(OpenBlasKernelsProvider.THREADS);
+        String previousThreshold = System.getProperty(OpenBlasKernelsProvider.THREAD_THRESHOLD);
+        System.setProperty(OpenBlasKernelsProvider.THREADS, "1");
+        System.setProperty(OpenBlasKernelsProvider.THREAD_THRESHOLD, Long.toString(Long.MAX_VALUE));
+        try {
+            OpenBlasKernels kernels = (OpenBlasKernels) new OpenBlasKernelsProvider().create();
+            assertEquals(1, kernels.threads());
+            assertEquals(Long.MAX_VALUE, kernels.threadThreshold());
+        } finally {
+            restore(OpenBlasKernelsProvider.THREADS, previousThreads);
+            restore(OpenBlasKernelsProvider.THREAD_THRESHOLD, previousThreshold);
+        }
+    }
+
+    @Test
+    void provider_priority_isAboveEjml() {
+        assertEquals(100, new OpenBlasKernelsProvider().priority());
+    }
+
     private static void restore(String key, String value) {
         if (value == null) {
             System.clearProperty(key);

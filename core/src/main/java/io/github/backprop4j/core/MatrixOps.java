@@ -128,7 +128,6 @@ public final class MatrixOps {
      */
     public static void transpose(Matrix a, Matrix out) {
         Shapes.checkNotAliased("Matrix.transpose", out, a);
-        out.m.reshape(a.cols(), a.rows(), false);
         CommonOps_DDRM.transpose(a.m, out.m);
     }
 
@@ -143,7 +142,6 @@ public final class MatrixOps {
      */
     public static void add(Matrix a, Matrix b, Matrix out) {
         Shapes.checkSameShape("Matrix.add", "a", a, "b", b);
-        out.m.reshape(a.rows(), a.cols(), false);
         CommonOps_DDRM.add(a.m, b.m, out.m);
     }
 
@@ -157,7 +155,6 @@ public final class MatrixOps {
      */
     public static void add(Matrix a, double beta, Matrix b, Matrix out) {
         Shapes.checkSameShape("Matrix.add", "a", a, "b", b);
-        out.m.reshape(a.rows(), a.cols(), false);
         CommonOps_DDRM.add(a.m, beta, b.m, out.m);
     }
 
@@ -170,7 +167,6 @@ public final class MatrixOps {
      */
     public static void subtract(Matrix a, Matrix b, Matrix out) {
         Shapes.checkSameShape("Matrix.subtract", "a", a, "b", b);
-        out.m.reshape(a.rows(), a.cols(), false);
         CommonOps_DDRM.subtract(a.m, b.m, out.m);
     }
 
@@ -182,7 +178,6 @@ public final class MatrixOps {
      * @param out   reshaped to (m×n); may be {@code a}
      */
     public static void scale(double alpha, Matrix a, Matrix out) {
-        out.m.reshape(a.rows(), a.cols(), false);
         CommonOps_DDRM.scale(alpha, a.m, out.m);
     }
 
@@ -195,7 +190,6 @@ public final class MatrixOps {
      */
     public static void elementMult(Matrix a, Matrix b, Matrix out) {
         Shapes.checkSameShape("Matrix.elementMult", "a", a, "b", b);
-        out.m.reshape(a.rows(), a.cols(), false);
         CommonOps_DDRM.elementMult(a.m, b.m, out.m);
     }
 
@@ -294,7 +288,6 @@ public final class MatrixOps {
      */
     public static void sumCols(Matrix a, Matrix out) {
         Shapes.checkNotAliased("Matrix.sumCols", out, a);
-        out.m.reshape(1, a.cols(), false);
         CommonOps_DDRM.sumCols(a.m, out.m);
     }
 
@@ -326,7 +319,6 @@ public final class MatrixOps {
      */
     public static void rowSums(Matrix a, Matrix out) {
         Shapes.checkNotAliased("Matrix.rowSums", out, a);
-        out.m.reshape(a.rows(), 1, false);
         CommonOps_DDRM.sumRows(a.m, out.m);
     }
 

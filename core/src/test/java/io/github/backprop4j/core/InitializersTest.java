@@ -157,4 +157,39 @@ class InitializersTest {
                 () -> Initializers.xavierNormal(3, 0, 1.0, new SplittableRandom(1)));
         assertEquals("Initializers.xavierNormal: fanOut must be positive, got 0", e.getMessage());
     }
+
+    /** Each rule and each matrix factory checks its gain and fans, and says which it is. */
+    @Test
+    void badGainOrFan_eachRuleAndFactory_throwsNamingItself() {
+        SplittableRandom rng = new SplittableRandom(1);
+        assertEquals("Init.xavierUniform: gain must be positive and finite, got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> Init.xavierUniform(0.0))
+                        .getMessage());
+        assertEquals("Init.xavierNormal: gain must be positive and finite, got Infinity",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Init.xavierNormal(Double.POSITIVE_INFINITY)).getMessage());
+        assertEquals("Init.kaimingNormal: gain must be positive and finite, got NaN",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Init.kaimingNormal(Double.NaN, Init.FanMode.FAN_IN)).getMessage());
+        assertEquals("Initializers.pytorchLinear: fanIn must be positive, got 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Initializers.pytorchLinear(2, 3, 0, rng)).getMessage());
+        assertEquals("Initializers.heNormal: fanOut must be positive, got 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Initializers.heNormal(3, 0, rng)).getMessage());
+        assertEquals("Initializers.kaimingNormal: fanIn must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Initializers.kaimingNormal(
+                        0, 3, 1.0, Init.FanMode.FAN_OUT, rng)).getMessage());
+        assertEquals("Initializers.xavierUniform: gain must be positive and finite, got -2.0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Initializers.xavierUniform(3, 4, -2.0, rng)).getMessage());
+    }
+
+    /** Xavier normal with gain 1 is the same rule as with gain given explicitly as 1. */
+    @Test
+    void xavierNormal_default_isGainOne() {
+        assertArrayEquals(Init.xavierNormal(1).weight(5, 7, new SplittableRandom(3))
+                .toRowMajorArray(), Init.xavierNormal().weight(5, 7, new SplittableRandom(3))
+                .toRowMajorArray(), 0);
+    }
 }

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class KernelsTest {
 
@@ -130,5 +136,57 @@ class KernelsTest {
             assertSame(other, Kernels.use(original));
         }
         assertSame(original, Kernels.current());
+    }
+
+    @Test
+    void select_ejmlFromTheClassPath_isEjml() {
+        assertEquals("ejml", Kernels.select("ejml").name());
+        assertInstanceOf(EjmlKernels.class, Kernels.select("ejml"));
+    }
+
+    /** A provider whose kernels fail to start: EJML, after one warning that says why. */
+    private static MatrixKernelsProvider failing(RuntimeException failure) {
+        return new MatrixKernelsProvider() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public int priority() {
+                return 1;
+            }
+
+            @Override
+            public MatrixKernels create() {
+                throw failure;
+            }
+        };
+    }
+
+    private static List<String> warningsOfSelecting(RuntimeException failure) {
+        Logger logger = (Logger) LoggerFactory.getLogger(Kernels.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            assertInstanceOf(EjmlKernels.class, Kernels.select("broken", List.of(failing(failure))));
+        } finally {
+            logger.detachAppender(log);
+        }
+        return log.list.stream().filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+    }
+
+    @Test
+    void select_providerThatFailsToStart_warnsWithItsReasonAndUsesEjml() {
+        assertEquals(List.of("Matrix products run on EJML, not broken: no library here"),
+                warningsOfSelecting(new IllegalStateException("no library here")));
+        assertEquals(List.of("Matrix products run on EJML, not broken:"
+                        + " java.lang.IllegalStateException"),
+                warningsOfSelecting(new IllegalStateException()));
+        assertEquals(List.of("Matrix products run on EJML, not broken:"
+                        + " java.lang.UnsupportedOperationException: no"),
+                warningsOfSelecting(new UnsupportedOperationException("no")));
     }
 }

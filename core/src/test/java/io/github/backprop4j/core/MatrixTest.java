@@ -242,4 +242,83 @@ class MatrixTest {
         assertFalse(x.plus(x).requiresGrad());
         assertFalse(x.requiresGrad(false).requiresGrad());
     }
+
+    @Test
+    void zerosAndReshape_negativeDimension_throwNamingIt() {
+        assertEquals("Matrix.zeros: rows must be >= 0, got -1", assertThrows(
+                IllegalArgumentException.class, () -> Matrix.zeros(-1, 2)).getMessage());
+        assertEquals("Matrix.zeros: cols must be >= 0, got -2", assertThrows(
+                IllegalArgumentException.class, () -> Matrix.zeros(2, -2)).getMessage());
+        Matrix x = Matrix.zeros(2, 2);
+        assertEquals("Matrix.reshape: rows must be >= 0, got -1", assertThrows(
+                IllegalArgumentException.class, () -> x.reshape(-1, 2)).getMessage());
+        assertEquals("Matrix.reshape: cols must be >= 0, got -3", assertThrows(
+                IllegalArgumentException.class, () -> x.reshape(2, -3)).getMessage());
+        assertSame(x, x.reshape(1, 3));
+        assertEquals(1, x.rows());
+        assertEquals(3, x.cols());
+    }
+
+    /** Writes just outside the matrix, including one that would land inside its array. */
+    @Test
+    void set_indexJustOutside_throwsAndWritesNothing() {
+        Matrix x = Matrix.zeros(2, 3);
+        assertEquals("Matrix.set: index (0,3) is outside the 2x3 matrix", assertThrows(
+                IndexOutOfBoundsException.class, () -> x.set(0, 3, 7)).getMessage());
+        assertEquals("Matrix.set: index (2,0) is outside the 2x3 matrix", assertThrows(
+                IndexOutOfBoundsException.class, () -> x.set(2, 0, 7)).getMessage());
+        assertEquals("Matrix.set: index (-1,0) is outside the 2x3 matrix", assertThrows(
+                IndexOutOfBoundsException.class, () -> x.set(-1, 0, 7)).getMessage());
+        assertArrayEquals(new double[6], x.toRowMajorArray());
+        x.set(1, 2, 7);
+        assertEquals(7, x.get(1, 2));
+    }
+
+    @Test
+    void maxAbsDifference_otherShape_throwsWithBoth() {
+        assertEquals("Matrix.maxAbsDifference: this and other must have the same shape, got 2x2"
+                + " and 2x3", assertThrows(IllegalArgumentException.class,
+                () -> Matrix.zeros(2, 2).maxAbsDifference(Matrix.zeros(2, 3))).getMessage());
+    }
+
+    @Test
+    void normal_zeroStd_isTheMeanEverywhere() {
+        assertArrayEquals(new double[] {2.5, 2.5, 2.5},
+                Matrix.normal(1, 3, 2.5, 0, new SplittableRandom(4)).toRowMajorArray(), 0.0);
+    }
+
+    /** The draws are mean + std·g, g from the generator in order, as the Javadoc says. */
+    @Test
+    void normal_drawsMeanPlusStdTimesEachGaussian() {
+        SplittableRandom reference = new SplittableRandom(5);
+        double g0 = reference.nextGaussian();
+        double g1 = reference.nextGaussian();
+        assertArrayEquals(new double[] {1 + 3 * g0, 1 + 3 * g1},
+                Matrix.normal(1, 2, 1, 3, new SplittableRandom(5)).toRowMajorArray(), 0.0);
+    }
+
+    /** Eight rows or columns are shown whole; from nine, the first three, "...", the last three. */
+    @Test
+    void toString_eightAndNine_showWholeThenElided() {
+        Matrix eight = Matrix.zeros(1, 8);
+        Matrix nine = Matrix.zeros(9, 1);
+        for (int i = 0; i < 9; i++) {
+            if (i < 8) {
+                eight.set(0, i, i);
+            }
+            nine.set(i, 0, i);
+        }
+        assertEquals("Matrix 1x8\n[[0.0000, 1.0000, 2.0000, 3.0000, 4.0000, 5.0000, 6.0000,"
+                + " 7.0000]]", eight.toString());
+        assertEquals("Matrix 9x1\n[[0.0000],\n [1.0000],\n [2.0000],\n [   ...],\n [6.0000],\n"
+                + " [7.0000],\n [8.0000]]", nine.toString());
+    }
+
+    /** Fixed notation from 1e-4 up to, not including, 1e5; scientific outside. */
+    @Test
+    void toString_atTheNotationBoundaries_switchesExactlyThere() {
+        Matrix x = Matrix.of(new double[][] {{1e-4, 9.9e-5, 99999, 1e5}});
+        assertEquals("Matrix 1x4\n[[    0.0001, 9.9000e-05, 99999.0000, 1.0000e+05]]",
+                x.toString());
+    }
 }

@@ -41,4 +41,11 @@ class ShapesTest {
                 message(() -> Shapes.checkSameShape("MSELoss.forward", "prediction", Matrix.zeros(8, 1),
                         "target", Matrix.zeros(1, 8))));
     }
+
+    @Test
+    void checkColumnVector_rightHeightButTwoColumns_namesTheExpectedVector() {
+        assertEquals("Op.run: t must be a column vector 3x1, got 3x2",
+                message(() -> Shapes.checkColumnVector("Op.run", "t", Matrix.zeros(3, 2), 3)));
+        Shapes.checkColumnVector("Op.run", "t", Matrix.zeros(3, 1), 3);
+    }
 }

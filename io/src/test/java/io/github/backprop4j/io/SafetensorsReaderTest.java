@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -187,6 +189,12 @@ class SafetensorsReaderTest {
     void read_loneSurrogateEscapeInMetadataValue_throws() {
         assertHeaderRejected("{\"__metadata__\":{\"k\":\"x\\udc00\"}}", 0, "metadata value must"
                 + " be valid Unicode, got an unpaired surrogate \\uDC00 at index 1");
+    }
+
+    @Test
+    void read_loneSurrogateAtTheStartOfAMetadataValue_throwsWithIndexZero() {
+        assertHeaderRejected("{\"__metadata__\":{\"k\":\"\\udc00x\"}}", 0, "metadata value must"
+                + " be valid Unicode, got an unpaired surrogate \\uDC00 at index 0");
     }
 
     // ---------------------------------------------------------------- entries
@@ -455,5 +463,105 @@ class SafetensorsReaderTest {
                 () -> SafetensorsReader.read(missing));
 
         assertEquals(missing.toString(), e.getFile());
+    }
+
+    // ---------------------------------------------------------------- more than one 64 KiB buffer
+
+    /**
+     * A file built here, value by value, whose two tensors each need more than one 64 KiB read:
+     * 20,005 floats i + 0.25 (80,020 bytes), then 9,100 doubles −3.5·i (72,800 bytes).
+     */
+    private static byte[] large() {
+        String header = "{" + tensor("a", "F32", "[5,4001]", 0, 80_020) + ","
+                + tensor("b", "F64", "[91,100]", 80_020, 152_820) + "}";
+        byte[] file = TestFiles.file(header, 152_820);
+        ByteBuffer bytes = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int data = file.length - 152_820;
+        for (int i = 0; i < 20_005; i++) {
+            bytes.putFloat(data + 4 * i, i + 0.25f);
+        }
+        for (int i = 0; i < 9_100; i++) {
+            bytes.putDouble(data + 80_020 + 8 * i, -3.5 * i);
+        }
+        return file;
+    }
+
+    private static void assertLarge(StateDict read) {
+        assertArrayEquals(new int[] {5, 4001}, read.get("a").shape());
+        assertArrayEquals(new int[] {91, 100}, read.get("b").shape());
+        double[] a = read.get("a").matrix().toRowMajorArray();
+        for (int i = 0; i < 20_005; i++) {
+            assertEquals(i + 0.25, a[i], 0.0, "a[" + i + "]");
+        }
+        double[] b = read.get("b").matrix().toRowMajorArray();
+        for (int i = 0; i < 9_100; i++) {
+            assertEquals(-3.5 * i, b[i], 0.0, "b[" + i + "]");
+        }
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromArray() throws IOException {
+        assertLarge(SafetensorsReader.read(large(), SOURCE));
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromPath() throws IOException {
+        assertLarge(SafetensorsReader.read(Files.write(folder.resolve("large.safetensors"), large())));
+    }
+
+    @Test
+    void read_tensorsLargerThanTheBuffer_readsEveryValueFromStream() throws IOException {
+        assertLarge(SafetensorsReader.read(new ByteArrayInputStream(large()), SOURCE));
+    }
+
+    // ---------------------------------------------------------------- limits and messages
+
+    /**
+     * A dimension of exactly 2^31 − 1 is a valid dimension; it is the element count, above the
+     * 2^31 − 9 a Matrix holds, that refuses it.
+     */
+    @Test
+    void read_dimensionOfIntMax_isRefusedByTheElementCountNotAsADimension() {
+        assertHeaderRejected("{" + tensor("a", "F32", "[1,2147483647]", 0, 8) + "}", 8,
+                "tensor 'a' must have at most 2147483639 elements (the most a Matrix holds), got"
+                        + " shape [1, 2147483647] with 2147483647");
+    }
+
+    /** Exactly as many elements as a Matrix holds passes that check. */
+    @Test
+    void read_exactlyTheMostElementsAMatrixHolds_isAcceptedAsAShape() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[2147483639]", 0, 8) + "}", 8,
+                "tensor 'a' must span 17179869112 bytes (shape [2147483639] of F64), got"
+                        + " data_offsets [0, 8] spanning 8");
+    }
+
+    @Test
+    void read_spanMismatchAfterAnotherTensor_namesTheSpanOfItsOwnOffsets() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[1]", 0, 8) + ","
+                        + tensor("b", "F64", "[1]", 8, 24) + "}", 24,
+                "tensor 'b' must span 8 bytes (shape [1] of F64), got data_offsets [8, 24]"
+                        + " spanning 16");
+    }
+
+    @Test
+    void read_shapeHoldingAnObjectOrABoolean_describesWhatItFound() {
+        assertHeaderRejected("{\"a\":{\"dtype\":\"F64\",\"shape\":[{}],\"data_offsets\":[0,8]}}", 8,
+                "tensor 'a' must have shape dimensions that are non-negative integers, got an"
+                        + " object");
+        assertHeaderRejected("{\"a\":{\"dtype\":\"F64\",\"shape\":[true],\"data_offsets\":[0,8]}}",
+                8, "tensor 'a' must have shape dimensions that are non-negative integers, got"
+                        + " true");
+    }
+
+    /** Names of up to 40 characters are quoted whole; longer ones are cut after 40. */
+    @Test
+    void read_longNamesInMessages_areCutAfterFortyCharacters() {
+        String forty = "n".repeat(40);
+        assertHeaderRejected("{" + tensor(forty, "F16", "[1]", 0, 2) + "}", 2,
+                "tensor '" + forty + "' must have dtype F64 or F32 (the dtypes this reader"
+                        + " supports), got the string \"F16\"");
+        assertHeaderRejected("{" + tensor(forty + "x", "F16", "[1]", 0, 2) + "}", 2,
+                "tensor '" + forty + "...' must have dtype F64 or F32 (the dtypes this reader"
+                        + " supports), got the string \"F16\"");
     }
 }

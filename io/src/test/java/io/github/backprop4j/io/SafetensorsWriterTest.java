@@ -271,4 +271,79 @@ class SafetensorsWriterTest {
             target.close();
         }
     }
+
+    // ---------------------------------------------------------------- more than one 64 KiB buffer
+
+    /**
+     * Two tensors that each need more than one 64 KiB buffer of data (8,192 doubles or 16,384
+     * floats): 20,005 floats (80,020 bytes), then 9,100 doubles (72,800 bytes). Entry i of the
+     * first is i + 0.25, of the second −3.5·i: every value differs from its neighbours, so a
+     * byte written twice, skipped or shifted shows.
+     */
+    static StateDict large() {
+        Matrix a = Matrix.zeros(5, 4001);
+        for (int i = 0; i < a.size(); i++) {
+            a.set(i / 4001, i % 4001, i + 0.25);
+        }
+        Matrix b = Matrix.zeros(91, 100);
+        for (int i = 0; i < b.size(); i++) {
+            b.set(i / 100, i % 100, -3.5 * i);
+        }
+        return StateDict.builder()
+                .put("a", Tensor.of(a).withDType(DType.F32))
+                .put("b", Tensor.of(b))
+                .build();
+    }
+
+    /** Checks the bytes of {@link #large()} as the format lays them out, value by value. */
+    static void assertLargeLayout(byte[] file) {
+        ByteBuffer bytes = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int n = (int) bytes.getLong(0);
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[5,4001],\"data_offsets\":[0,80020]},"
+                + "\"b\":{\"dtype\":\"F64\",\"shape\":[91,100],\"data_offsets\":[80020,152820]}}";
+        assertEquals(header, new String(file, 8, n, StandardCharsets.UTF_8).stripTrailing());
+        assertEquals(8 + n + 152_820, file.length);
+        int data = 8 + n;
+        for (int i = 0; i < 20_005; i++) {
+            assertEquals(i + 0.25f, bytes.getFloat(data + 4 * i), 0.0f, "a[" + i + "]");
+        }
+        for (int i = 0; i < 9_100; i++) {
+            assertEquals(-3.5 * i, bytes.getDouble(data + 80_020 + 8 * i), 0.0, "b[" + i + "]");
+        }
+    }
+
+    @Test
+    void toBytes_tensorsLargerThanTheBuffer_writesEveryValueInPlace() {
+        assertLargeLayout(SafetensorsWriter.toBytes(large()));
+    }
+
+    @Test
+    void write_pathThroughAChannelThatTakes1000BytesAtATime_writesEveryValueInPlace()
+            throws IOException {
+        Path path = folder.resolve("large.safetensors");
+
+        SafetensorsWriter.write(large(), path, out -> new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                int k = Math.min(1000, src.remaining());
+                ByteBuffer part = src.duplicate();
+                part.limit(part.position() + k);
+                int written = out.write(part);
+                src.position(src.position() + written);
+                return written;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return out.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        });
+
+        assertLargeLayout(Files.readAllBytes(path));
+    }
 }

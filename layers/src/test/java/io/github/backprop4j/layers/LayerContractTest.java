@@ -96,11 +96,13 @@ abstract class LayerContractTest {
                 && e.getMessage().contains(wrong), e.getMessage());
     }
 
-    @Test
-    void forwardAndBackward_modifyNeitherArgument() {
-        SplittableRandom rng = new SplittableRandom(3);
-        Layer layer = newLayer(WIDTH, rng);
-        Matrix x = input(ROWS, WIDTH, rng).requiresGrad(true);
+    @Property(tries = TRIES, seed = SEED)
+    void forwardAndBackward_anyShape_modifyNeitherArgument(
+            @ForAll @IntRange(min = 1, max = 6) int m, @ForAll @IntRange(min = 1, max = 6) int n,
+            @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Layer layer = newLayer(n, rng);
+        Matrix x = input(m, n, rng).requiresGrad(true);
         double[] xBefore = x.toRowMajorArray();
         Matrix y = layer.forward(x);
         Matrix g = TestData.uniform(y.rows(), y.cols(), rng);

@@ -108,10 +108,12 @@ abstract class LossContractTest {
                 + " must not be empty, got 0x3");
     }
 
-    @Test
-    void forwardAndBackward_modifyNeitherArgument() {
-        SplittableRandom rng = new SplittableRandom(3);
-        Matrix p = prediction(3, 4, rng);
+    @Property(tries = TRIES, seed = SEED)
+    void forwardAndBackward_anyShape_modifyNeitherArgument(
+            @ForAll @IntRange(min = 1, max = 8) int m, @ForAll @IntRange(min = 1, max = 8) int n,
+            @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Matrix p = prediction(m, n, rng);
         Matrix t = target(p, rng);
         double[] pBefore = p.toRowMajorArray();
         double[] tBefore = t.toRowMajorArray();

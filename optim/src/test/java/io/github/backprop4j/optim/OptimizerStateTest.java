@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.backprop4j.core.Matrix;
+import io.github.backprop4j.core.MatrixOps;
 import io.github.backprop4j.core.Parameter;
 import io.github.backprop4j.core.state.StateDict;
 import io.github.backprop4j.core.state.StateDictException;
@@ -110,6 +111,34 @@ class OptimizerStateTest {
             if (!(expected[k] == actual[k])) {
                 fail(what + ", entry " + k + ": " + expected[k] + " != " + actual[k]);
             }
+        }
+    }
+
+    /**
+     * Saved before its first step (no buffers yet, step 0) and loaded into an optimizer that has
+     * taken three: it is back at step 0, and its next steps are those of a fresh optimizer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void loadStateDict_savedAtStepZero_restartsLikeAFreshOptimizer(String name,
+            Function<List<Parameter>, Optimizer> make) {
+        Optimizer fresh = make.apply(params());
+        StateDict atZero = fresh.stateDict();
+        train(fresh, new ExponentialLR(fresh, 0.5), 0, 2);
+        List<Parameter> reloadedParams = params();
+        Optimizer reloaded = make.apply(reloadedParams);
+        train(reloaded, new ExponentialLR(reloaded, 0.5), 0, 3);
+        for (int i = 0; i < reloadedParams.size(); i++) {
+            MatrixOps.copy(params().get(i).value(), reloadedParams.get(i).value());
+        }
+
+        reloaded.loadStateDict(atZero);
+
+        assertEquals(0, ((AbstractOptimizer) reloaded).steps(), name);
+        train(reloaded, new ExponentialLR(reloaded, 0.5), 0, 2);
+        for (int i = 0; i < reloadedParams.size(); i++) {
+            assertSameDoubles(fresh.parameters().get(i).value().toRowMajorArray(),
+                    reloadedParams.get(i).value().toRowMajorArray(), name + " parameter " + i);
         }
     }
 
