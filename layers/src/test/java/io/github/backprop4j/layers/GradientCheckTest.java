@@ -284,6 +284,150 @@ class GradientCheckTest {
         assertEquals(1e-8, new GradientCheck().withTolerance(1e-8).tolerance());
     }
 
+    /**
+     * The README's MLP 1→32→32→1 with {@code MSELoss} on y = 3x + 2, drawn as the README draws
+     * it: x, then the README's Linear(1→1), then the MLP, all from one generator seeded 42.
+     */
+    private static Sequential readmeMlp(SplittableRandom rng) {
+        new Linear(1, 1, rng);
+        return new Sequential(new Linear(1, 32, rng), new ReLU(), new Linear(32, 32, rng),
+                new ReLU(), new Linear(32, 1, rng));
+    }
+
+    @Test
+    void assertGradients_readmeMlpWithMseLoss_passesWhereThePlainRelativeErrorFailed() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+
+        GradientCheck.Report report = new GradientCheck().assertGradients(mlp, new MSELoss(), x, y);
+
+        assertTrue(report.passed());
+        assertFalse(report.crossedKink());
+        // the entry the plain relative error failed on: 1.6731e-5 against 1.6732e-5
+        mlp.zeroGrad();
+        MSELoss loss = new MSELoss();
+        loss.forward(mlp.forward(x), y);
+        mlp.backward(loss.backward());
+        assertEquals(1.6731e-5, mlp.parameters().get(2).grad().get(4, 9), 5e-10);
+        assertTrue(GradientCheck.relativeError(1.6731e-5, 1.6732e-5) > 1e-6);
+    }
+
+    /** A model whose backward is right except for one entry of one gradient, off by 1e-4. */
+    private static final class Planted implements Layer {
+        private final Sequential model;
+        private final Parameter parameter;
+        private final int index;
+
+        Planted(Sequential model, Parameter parameter, int index) {
+            this.model = model;
+            this.parameter = parameter;
+            this.index = index;
+        }
+
+        @Override
+        public Matrix forward(Matrix x) {
+            return model.forward(x);
+        }
+
+        @Override
+        public Matrix backward(Matrix g) {
+            double before = parameter.grad().unwrap().data[index];
+            Matrix gradInput = model.backward(g);
+            double[] grad = parameter.grad().unwrap().data;
+            grad[index] += (grad[index] - before) * PLANTED;    // this pass's share, 1e-4 too big
+            return gradInput;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return model.parameters();
+        }
+
+        @Override
+        public void kinkSides(IntConsumer sides) {
+            model.kinkSides(sides);
+        }
+    }
+
+    private static final double PLANTED = 1e-4;
+    /** The documented bound for the README's MLP: entries above it show a 1e-4 error. */
+    private static final double DETECTABLE = 1.5e-4;
+
+    @Test
+    void assertGradients_readmeMlpWithAnErrorOf1e4InOneEntry_failsNamingThatEntry() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+        MSELoss loss = new MSELoss();
+        mlp.zeroGrad();
+        loss.forward(mlp.forward(x), y);
+        mlp.backward(loss.backward());
+        int planted = 0;
+        for (Parameter p : mlp.parameters()) {
+            double[] g = p.grad().toRowMajorArray();
+            int largest = 0;
+            int smallest = -1;
+            for (int i = 0; i < g.length; i++) {
+                largest = Math.abs(g[i]) > Math.abs(g[largest]) ? i : largest;
+                if (Math.abs(g[i]) > DETECTABLE
+                        && (smallest < 0 || Math.abs(g[i]) < Math.abs(g[smallest]))) {
+                    smallest = i;
+                }
+            }
+            for (int i : new int[] {largest, smallest}) {
+                if (i < 0) {
+                    continue;
+                }
+                GradientCheck.Report report = new GradientCheck().check(new Planted(mlp, p, i),
+                        loss, x, y);
+                GradientCheck.TensorReport worst = report.worst();
+                String where = p.name() + " (" + i + "): " + report;
+                assertFalse(report.passed(), where);
+                assertEquals(p.name(), worst.name(), where);
+                assertEquals(i, worst.row() * p.value().cols() + worst.col(), where);
+                planted++;
+            }
+        }
+        assertEquals(12, planted);
+    }
+
+    @Test
+    void check_layerAfterPlantedErrorBelowTheRoundingFloor_passes() {
+        // 1e-4 of an entry of 1.6731e-5 is 1.7e-9: below r ≈ 1.5e-8, rounding could make it
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+        Parameter w = mlp.parameters().get(2);
+
+        assertTrue(new GradientCheck().check(new Planted(mlp, w, 4 * 32 + 9), new MSELoss(), x, y)
+                .passed());
+    }
+
+    @Test
+    void roundingFloor_isTenEpsilonTimesSizeOverStepAndTolerance_neverBelowTiny() {
+        // 10 · 2⁻⁵² · 1 / (1e-6 · 1e-6) = 2.220446049250313e-3
+        assertEquals(2.220446049250313e-3, GradientCheck.roundingFloor(1, 1e-6, 1e-6), 1e-18);
+        assertEquals(2.220446049250313e-1, GradientCheck.roundingFloor(1, 1e-6, 1e-8), 1e-16);
+        assertEquals(6.661338147750939e-4, GradientCheck.roundingFloor(3, 1e-5, 1e-6), 1e-18);
+        assertEquals(GradientCheck.TINY, GradientCheck.roundingFloor(0, 1e-6, 1e-6));
+        assertEquals(GradientCheck.TINY, GradientCheck.roundingFloor(1e-20, 1e-6, 1e-6));
+        assertEquals(10.0, GradientCheck.ROUNDING_ALLOWANCE);
+    }
+
+    @Test
+    void relativeErrorWithFloor_smallEntriesAgainstTheFloor_largeAgainstThemselves() {
+        assertEquals(0.5 / 10, GradientCheck.relativeError(1.0, 1.5, 10), 1e-15);
+        assertEquals(2.0 / 4, GradientCheck.relativeError(3, 1, 2), 1e-15);
+        assertEquals(2.0 / 4, GradientCheck.relativeError(-3, -1, 4), 1e-15);
+        assertEquals(1e-9 / 1e-3, GradientCheck.relativeError(2e-9, 1e-9, 1e-3), 1e-18);
+        assertEquals(0, GradientCheck.relativeError(0, 0, GradientCheck.TINY));
+        assertTrue(Double.isNaN(GradientCheck.relativeError(1, 1, Double.NaN)));
+    }
+
     @Test
     void scientific_formatsLikeTheMessages() {
         assertEquals("3.6e-4", GradientCheck.scientific(3.6e-4));
