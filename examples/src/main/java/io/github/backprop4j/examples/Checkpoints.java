@@ -55,6 +55,7 @@ public final class Checkpoints {
     private final String example;
     private final Path load;
     private final Path save;
+    private final double learningRateOption;
     private Sequential model;
     private Optimizer optimizer;
     private LRScheduler schedule;
@@ -67,9 +68,32 @@ public final class Checkpoints {
      * @param save    where to save after training, or {@code null} not to save
      */
     public Checkpoints(String example, Path load, Path save) {
+        this(example, load, save, Double.NaN);
+    }
+
+    /**
+     * Where to load from and save to, and the learning rate given with {@code --lr}: a loaded
+     * checkpoint's own rate replaces it, and {@link #resume} then warns, naming both.
+     *
+     * @param example            the example's name, for messages
+     * @param load               the checkpoint to resume from, or {@code null} to start afresh
+     * @param save               where to save after training, or {@code null} not to save
+     * @param learningRateOption the rate given with {@code --lr}, or NaN if none was given
+     */
+    public Checkpoints(String example, Path load, Path save, double learningRateOption) {
         this.example = Objects.requireNonNull(example, "Checkpoints: example must not be null");
         this.load = load;
         this.save = save;
+        this.learningRateOption = learningRateOption;
+    }
+
+    /**
+     * The same checkpoint to load from, and nothing saved: for trial runs.
+     *
+     * @return new checkpoints that load as these do and never save
+     */
+    public Checkpoints withoutSaving() {
+        return new Checkpoints(example, load, null, learningRateOption);
     }
 
     /**
@@ -159,6 +183,11 @@ public final class Checkpoints {
         }
         LOG.info("{}: resumed from {} after {} epochs ({} steps), lr {}", example, load, epochs,
                 step, optimizer.learningRate());
+        if (!Double.isNaN(learningRateOption) && learningRateOption != optimizer.learningRate()) {
+            LOG.warn("{}: --lr {} is not used: a run resumed with --load goes on at the learning"
+                    + " rate saved in {}, {}", example, learningRateOption, load,
+                    optimizer.learningRate());
+        }
         return epochs;
     }
 
@@ -188,8 +217,8 @@ public final class Checkpoints {
                 Checkpoint.save(save, model, optimizer, schedule, optimizer.steps());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(example + ": cannot save the checkpoint to " + save
-                    + ": " + e, e);
+            throw new UncheckedIOException(FileProblems.cannotWrite(example, "the checkpoint",
+                    save, e), e);
         }
         LOG.info("{}: checkpoint written to {} (step {})", example, save, optimizer.steps());
     }
@@ -255,6 +284,10 @@ public final class Checkpoints {
      * @throws ExampleException for each of those failures, naming the file
      */
     static long load(String who, Path file, String misfit, Loading loading) {
+        if (Files.isDirectory(file)) {
+            throw new ExampleException(who + ": --load must name a checkpoint file, got the folder "
+                    + file);
+        }
         try {
             return loading.load();
         } catch (NoSuchFileException e) {
@@ -264,7 +297,8 @@ public final class Checkpoints {
             throw new ExampleException(who + ": the checkpoint " + misfit + ": " + e.getMessage(),
                     e);
         } catch (IOException e) {
-            throw new ExampleException(who + ": cannot load " + file + ": " + e.getMessage(), e);
+            throw new ExampleException(who + ": cannot load " + file + ": "
+                    + FileProblems.reason(e), e);
         }
     }
 }
