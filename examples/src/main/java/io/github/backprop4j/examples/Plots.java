@@ -101,6 +101,11 @@ public final class Plots {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        writePng(BitmapEncoder.getBufferedImage(lossCurvesChart(title, histories)), file);
+    }
+
+    /** Several runs' loss curves in one chart: what {@link #writeLossCurves} draws. */
+    static XYChart lossCurvesChart(String title, Map<String, double[]> histories) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH * 3 / 2).height(PANEL_HEIGHT)
                 .title(title).xAxisTitle("epoch").yAxisTitle("mean loss").build();
         style(chart);
@@ -122,8 +127,9 @@ public final class Plots {
         labelRoundEpochs(chart, longest);
         if (positive && min <= max) {
             logAxis(chart, min, max);
+            chart.setYAxisTitle("mean loss (log scale)");
         }
-        writePng(BitmapEncoder.getBufferedImage(chart), file);
+        return chart;
     }
 
     /** Writes the image as a PNG, atomically, creating the parent directories. */

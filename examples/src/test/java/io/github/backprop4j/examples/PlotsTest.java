@@ -222,4 +222,22 @@ class PlotsTest {
                         .withOptimizer(Optimization.Algorithm.ADAM, 0.001)
                         .withSchedule(Optimization.Schedule.COSINE, 0).withClip(1)));
     }
+
+    @Test
+    void lossCurvesChart_positiveLosses_oneColouredLineEachOnALogAxis() {
+        Map<String, double[]> runs = new java.util.LinkedHashMap<>();
+        runs.put("SGD", new double[] {0.3, 0.01, 2e-4});
+        runs.put("Adam", new double[] {0.2, 1e-3, 1.5e-5});
+
+        XYChart chart = Plots.lossCurvesChart("sine: loss", runs);
+
+        assertEquals("sine: loss", chart.getTitle());
+        assertEquals("mean loss (log scale)", chart.getYAxisTitle());
+        assertEquals(List.of("SGD", "Adam"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(1e-5, chart.getStyler().getYAxisMin(), 1e-20);
+        assertEquals(0.3, chart.getStyler().getYAxisMax(), 1e-15);
+        assertTrue(chart.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(List.of(Plots.OKABE_ITO), List.of(chart.getStyler().getSeriesColors()));
+        assertNotNull(BitmapEncoder.getBufferedImage(chart));
+    }
 }
