@@ -56,6 +56,7 @@ public final class Checkpoints {
     private final Path load;
     private final Path save;
     private final double learningRateOption;
+    private double loadedLearningRate = Double.NaN;
     private Sequential model;
     private Optimizer optimizer;
     private LRScheduler schedule;
@@ -181,8 +182,9 @@ public final class Checkpoints {
         for (long e = 0; e < epochs; e++) {
             loader.epoch(shuffle);              // draw and drop the finished epochs' orders
         }
+        loadedLearningRate = optimizer.learningRate();
         LOG.info("{}: resumed from {} after {} epochs ({} steps), lr {}", example, load, epochs,
-                step, optimizer.learningRate());
+                step, loadedLearningRate);
         if (!Double.isNaN(learningRateOption) && learningRateOption != optimizer.learningRate()) {
             LOG.warn("{}: --lr {} is not used: a run resumed with --load goes on at the learning"
                     + " rate saved in {}, {}", example, learningRateOption, load,
@@ -249,6 +251,24 @@ public final class Checkpoints {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The file to load from.
+     *
+     * @return the path, or {@code null} when starting afresh
+     */
+    public Path loadFrom() {
+        return load;
+    }
+
+    /**
+     * The learning rate the loaded checkpoint held, which the run went on with.
+     *
+     * @return the rate, or NaN if nothing was loaded (yet)
+     */
+    public double loadedLearningRate() {
+        return loadedLearningRate;
     }
 
     /**

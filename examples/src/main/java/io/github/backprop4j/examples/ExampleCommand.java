@@ -121,7 +121,9 @@ public abstract class ExampleCommand implements Callable<Integer> {
         try {
             result = training.apply(h, checkpoints);
         } catch (TrainingDivergedException e) {
-            throw probe(h, checkpoints, e);
+            // a resumed run takes its rate from the checkpoint, so other rates cannot be probed
+            throw checkpoints.loadFrom() == null ? probe(h, checkpoints, e)
+                    : e.resumedFrom(checkpoints.loadFrom(), checkpoints.loadedLearningRate());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{}: trained in {} s", name, String.format(Locale.ROOT, "%.1f", seconds));

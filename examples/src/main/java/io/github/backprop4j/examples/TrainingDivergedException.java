@@ -1,6 +1,7 @@
 package io.github.backprop4j.examples;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 
 /**
  * Training stopped because the loss became NaN or infinite.
@@ -84,6 +85,20 @@ public final class TrainingDivergedException extends RuntimeException {
                     + span + " (" + failed + " did not); try it";
         }
         return new TrainingDivergedException(where, epoch, step, loss, learningRate, advice);
+    }
+
+    /**
+     * This exception for a run resumed from a checkpoint, whose learning rate comes from the
+     * file rather than from {@code --lr}.
+     *
+     * @param checkpoint   the file the run resumed from
+     * @param learningRate the rate the file held
+     * @return a new exception whose message names that rate and says where it came from
+     */
+    public TrainingDivergedException resumedFrom(Path checkpoint, double learningRate) {
+        return new TrainingDivergedException(where, epoch, step, loss, learningRate, "it came"
+                + " from the checkpoint " + checkpoint + ", which --lr does not change; train"
+                + " afresh, without --load, with a smaller --lr");
     }
 
     /**

@@ -151,6 +151,19 @@ class CommandLineMessagesTest {
     }
 
     @Test
+    void divergingResumedRun_saysTheRateCameFromTheCheckpoint() {
+        Path saved = dir.resolve("sine.st");
+        launcher.succeeds("sine", "--epochs", "0", "--lr", "1e6", "--save", saved.toString(),
+                "--plot", plot());
+
+        launcher.printsExactly(FAILED, List.of("error: sine: the loss became Infinity at epoch 1,"
+                + " step 4 (batch 4 of 16); training stopped. The learning rate 1000000 is too"
+                + " large for this problem: it came from the checkpoint " + saved + ", which --lr"
+                + " does not change; train afresh, without --load, with a smaller --lr"),
+                "sine", "--epochs", "1", "--load", saved.toString(), "--plot", plot());
+    }
+
+    @Test
     void theSuggestedRate_trainsWithoutDiverging() {
         launcher.succeeds("sine", "--lr", "0.1", "--epochs", "20", "--plot", plot());
     }

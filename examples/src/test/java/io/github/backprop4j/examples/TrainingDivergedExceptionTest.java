@@ -45,6 +45,17 @@ class TrainingDivergedExceptionTest {
     }
 
     @Test
+    void resumedFrom_namesTheCheckpointsRate() {
+        TrainingDivergedException resumed = diverged.resumedFrom(java.nio.file.Path.of("a.st"),
+                2.5);
+        assertEquals("sine: the loss became NaN at epoch 2, step 20 (batch 4 of 16); training"
+                + " stopped. The learning rate 2.5 is too large for this problem: it came from"
+                + " the checkpoint a.st, which --lr does not change; train afresh, without"
+                + " --load, with a smaller --lr", resumed.getMessage());
+        assertEquals(2.5, resumed.learningRate());
+    }
+
+    @Test
     void decimalShiftAndPlain_exactInDecimal() {
         assertEquals(0.03, TrainingDivergedException.decimalShift(0.3, 1));
         assertEquals(3.0, TrainingDivergedException.decimalShift(0.3, -1));
