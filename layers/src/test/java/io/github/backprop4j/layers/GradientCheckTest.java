@@ -407,6 +407,85 @@ class GradientCheckTest {
                 .passed());
     }
 
+    /** L = K + Σ C ⊙ Ŷ, whose backward returns C with one entry planted off by 1e-3. */
+    private static final class OffsetLinearLoss implements Loss {
+        private static final double K = 1000;
+        private final Matrix c;
+        private final Matrix g;
+
+        OffsetLinearLoss(Matrix c) {
+            this.c = c;
+            this.g = c.copy();
+            g.set(0, 0, c.get(0, 0) + 1e-3);
+        }
+
+        @Override
+        public double forward(Matrix prediction, Matrix target) {
+            double l = K;
+            for (int i = 0; i < prediction.size(); i++) {
+                l += c.get(0, i) * prediction.get(0, i);
+            }
+            return l;
+        }
+
+        @Override
+        public Matrix backward() {
+            return g.copy();
+        }
+    }
+
+    @Test
+    void check_entriesBelowTheFloor_errorIsTheDisagreementOverTheFloor() {
+        Matrix prediction = Matrix.rowVector(3, -4);
+        OffsetLinearLoss loss = new OffsetLinearLoss(Matrix.rowVector(0.1, 0.1));
+
+        GradientCheck.TensorReport worst = new GradientCheck().check(loss, prediction,
+                Matrix.rowVector(0, 0)).worst();
+
+        // s = |L| + Σ |G ⊙ Ŷ| = 999.9 + (0.101·3 + 0.1·4) = 1000.603; F = 10·ε·s / (h·τ)
+        double s = 999.9 + 0.101 * 3 + 0.1 * 4;
+        double floor = 10 * Math.ulp(1.0) * s / (1e-6 * 1e-6);
+        assertEquals(0, worst.row());
+        assertEquals(0, worst.col());
+        assertEquals(Math.abs(worst.analytic() - worst.numeric()) / floor, worst.relativeError(),
+                1e-9 * worst.relativeError());
+        assertTrue(worst.relativeError() > 1e-4, () -> String.valueOf(worst.relativeError()));
+    }
+
+    @Test
+    void check_layerEntriesBelowTheFloor_floorFromTheProjectionAndItsMagnitude() {
+        Linear linear = new Linear(2, 2, new SplittableRandom(12));
+        MatrixOps.copy(Matrix.of(new double[][] {{0.5, -0.25}, {0.75, 1.5}}),
+                linear.weight().value());
+        MatrixOps.copy(Matrix.rowVector(1e4, -3e4), linear.bias().value());
+        Matrix x = Matrix.of(new double[][] {{0.5, -1}, {2, 0.25}, {-1.5, 1}});
+        // R as the check draws it: uniform on [−1, 1), row by row, from the generator given
+        Matrix y = x.mult(linear.weight().value()).plusRow(linear.bias().value());
+        Matrix r = Matrix.uniform(3, 2, -1, 1, new SplittableRandom(13));
+        double l = 0;
+        double magnitudes = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                l += r.get(i, j) * y.get(i, j);
+                magnitudes += Math.abs(r.get(i, j) * y.get(i, j));
+            }
+        }
+        double floor = 10 * Math.ulp(1.0) * (Math.abs(l) + magnitudes) / (1e-6 * 1e-6);
+
+        GradientCheck.Report report = new GradientCheck().check(linear, x,
+                new SplittableRandom(13));
+
+        int nonzero = 0;
+        for (GradientCheck.TensorReport t : report.tensors()) {
+            assertTrue(Math.abs(t.analytic()) + Math.abs(t.numeric()) < floor, t::toString);
+            assertEquals(Math.abs(t.analytic() - t.numeric()) / floor, t.relativeError(),
+                    1e-9 * t.relativeError() + 1e-300, t::toString);
+            nonzero += t.relativeError() > 0 ? 1 : 0;
+        }
+        assertTrue(nonzero > 0, report::toString);
+        assertTrue(report.passed(), report::toString);
+    }
+
     @Test
     void roundingFloor_isTenEpsilonTimesSizeOverStepAndTolerance_neverBelowTiny() {
         // 10 · 2⁻⁵² · 1 / (1e-6 · 1e-6) = 2.220446049250313e-3
