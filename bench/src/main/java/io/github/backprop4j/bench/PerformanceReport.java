@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Turns the raw results of one benchmark session into the tables and the bar chart of
@@ -291,20 +292,22 @@ public final class PerformanceReport {
         out.println(row);
     }
 
+    /** The size of each of the eight panels of the chart, in pixels. */
+    static final int PANEL_WIDTH = 440;
+    static final int PANEL_HEIGHT = 380;
+
     private static void writeChart(List<Round> rounds, Path png) throws IOException {
-        int w = 380;
-        int h = 300;
-        BufferedImage all = new BufferedImage(CONFIGS.length * w, 2 * h,
+        BufferedImage all = new BufferedImage(CONFIGS.length * PANEL_WIDTH, 2 * PANEL_HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, all.getWidth(), all.getHeight());
         for (int i = 0; i < CONFIGS.length; i++) {
             String c = CONFIGS[i];
-            g.drawImage(chart(c + ": training steps/s", w, h, rounds, "train", c), i * w, 0,
-                    null);
-            g.drawImage(chart(c + ": inference batches/s", w, h, rounds, "infer", c), i * w, h,
-                    null);
+            g.drawImage(BitmapEncoder.getBufferedImage(chart(rounds, "train", c)),
+                    i * PANEL_WIDTH, 0, null);
+            g.drawImage(BitmapEncoder.getBufferedImage(chart(rounds, "infer", c)),
+                    i * PANEL_WIDTH, PANEL_HEIGHT, null);
         }
         g.dispose();
         ImageIO.write(all, "png", png.toFile());
@@ -362,33 +365,62 @@ public final class PerformanceReport {
         return v;
     }
 
+    /** The bars of each panel, left to right: what ran, on which kernels. */
+    static final List<String> BARS = List.of("backprop4j EJML", "ideal EJML",
+            "backprop4j OpenBLAS", "ideal OpenBLAS", "PyTorch OpenBLAS");
     /**
-     * One small bar chart for one configuration: both kernels, their ideal steps, PyTorch, each
-     * the median across rounds.
+     * The series, one colour each from the Okabe–Ito palette (safe for colour-blind readers):
+     * the framework, the hand-written ideal step on the same kernels, PyTorch.
      */
-    private static BufferedImage chart(String title, int width, int height, List<Round> rounds,
-                                       String mode, String config) {
+    static final List<String> SERIES = List.of("backprop4j", "hand-written ideal step",
+            "PyTorch 1.13");
+    private static final Color[] SERIES_COLORS = {new Color(0x0072B2), new Color(0xE69F00),
+        new Color(0xD55E00)};
+    /** Room above the tallest bar for its value, as a fraction of that bar. */
+    static final double HEADROOM = 0.18;
+
+    /**
+     * One bar chart for one configuration and mode: backprop4j and the ideal step on each
+     * kernel, then PyTorch, each the median across rounds. Every bar is named by its x label
+     * (framework and kernels) and coloured by its framework; its value is printed at its top,
+     * inside the plot area, which reaches {@value #HEADROOM} above the tallest bar. Figures of
+     * 10,000 and more are shown in thousands, so that each label fits its bar.
+     */
+    static CategoryChart chart(List<Round> rounds, String mode, String config) {
         String ideal = ideal(mode);
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .build();
+        double[] values = {
+            across(rounds, r -> get(r.jmh(), mode + " ejml " + config)).median(),
+            across(rounds, r -> get(r.jmh(), ideal + " ejml " + config)).median(),
+            across(rounds, r -> get(r.jmh(), mode + " openblas " + config)).median(),
+            across(rounds, r -> get(r.jmh(), ideal + " openblas " + config)).median(),
+            across(rounds, r -> get(r.torch(), mode + " " + config)).median()};
+        int[] seriesOfBar = {0, 1, 0, 1, 2};
+        double top = Arrays.stream(values).max().orElse(1);
+        double unit = top >= 10_000 ? 1000 : 1;
+        String what = (mode.equals("train") ? "training steps/s" : "inference batches/s")
+                + (unit > 1 ? " (thousands)" : "");
+        CategoryChart chart = new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title(MlpConfig.valueOf(config).toString()).yAxisTitle(what).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setSeriesColors(SERIES_COLORS);
+        chart.getStyler().setOverlapped(true);                // one bar per label
+        chart.getStyler().setLegendVisible(false);            // the labels name every bar
+        chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisDecimalPattern("#,###");
+        chart.getStyler().setYAxisMax(top / unit * (1 + HEADROOM));
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
         chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsPosition(1.0);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.BLACK);
         chart.getStyler().setLabelsFont(chart.getStyler().getAxisTickLabelsFont());
-        chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4)});
-        String e = mode + " ejml " + config;
-        String ei = ideal + " ejml " + config;
-        String o = mode + " openblas " + config;
-        String oi = ideal + " openblas " + config;
-        String t = mode + " " + config;
-        chart.addSeries("per second", List.of("EJML", "ideal", "OpenBLAS", "ideal ", "PyTorch"),
-                List.of(across(rounds, r -> get(r.jmh(), e)).median(),
-                        across(rounds, r -> get(r.jmh(), ei)).median(),
-                        across(rounds, r -> get(r.jmh(), o)).median(),
-                        across(rounds, r -> get(r.jmh(), oi)).median(),
-                        across(rounds, r -> get(r.torch(), t)).median()));
-        return BitmapEncoder.getBufferedImage(chart);
+        for (int s = 0; s < SERIES.size(); s++) {
+            List<Double> bars = new ArrayList<>();
+            for (int b = 0; b < BARS.size(); b++) {
+                bars.add(seriesOfBar[b] == s ? values[b] / unit : null);
+            }
+            chart.addSeries(SERIES.get(s), BARS, bars);
+        }
+        return chart;
     }
 }

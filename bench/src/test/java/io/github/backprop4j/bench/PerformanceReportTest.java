@@ -259,4 +259,67 @@ class PerformanceReportTest {
         }
         return sb.toString();
     }
+
+    /** One round with the given figure for every benchmark, scaled per bar. */
+    private static Round roundOf(double ejml, double idealEjml, double blas, double idealBlas,
+                                 double torch) {
+        Map<String, Double> jmh = new LinkedHashMap<>();
+        Map<String, Double> py = new LinkedHashMap<>();
+        for (String c : CONFIGS) {
+            jmh.put("train ejml " + c, ejml);
+            jmh.put("idealTrain ejml " + c, idealEjml);
+            jmh.put("train openblas " + c, blas);
+            jmh.put("idealTrain openblas " + c, idealBlas);
+            py.put("train " + c, torch);
+        }
+        return new Round(jmh, py, Map.of(), Map.of());
+    }
+
+    @Test
+    void chart_namesEveryBarsFrameworkAndKernelsAndLeavesRoomForTheValues() {
+        List<Round> rounds = List.of(roundOf(12000, 13000, 61000, 67000, 5000),
+                roundOf(13000, 14000, 60000, 68000, 5200),
+                roundOf(11000, 12000, 62000, 66000, 5100));
+
+        org.knowm.xchart.CategoryChart chart = PerformanceReport.chart(rounds, "train", "T");
+
+        assertEquals("T 1→32→32→1 batch 32", chart.getTitle());
+        assertEquals("training steps/s (thousands)", chart.getYAxisTitle());
+        assertEquals(List.of("backprop4j", "hand-written ideal step", "PyTorch 1.13"),
+                List.copyOf(chart.getSeriesMap().keySet()));
+        List<String> bars = List.of("backprop4j EJML", "ideal EJML", "backprop4j OpenBLAS",
+                "ideal OpenBLAS", "PyTorch OpenBLAS");
+        for (var series : chart.getSeriesMap().values()) {
+            assertEquals(bars, series.getXData());
+        }
+        assertEquals(java.util.Arrays.asList(12.0, null, 61.0, null, null),
+                chart.getSeriesMap().get("backprop4j").getYData());
+        assertEquals(java.util.Arrays.asList(null, 13.0, null, 67.0, null),
+                chart.getSeriesMap().get("hand-written ideal step").getYData());
+        assertEquals(java.util.Arrays.asList(null, null, null, null, 5.1),
+                chart.getSeriesMap().get("PyTorch 1.13").getYData());
+        var styler = chart.getStyler();
+        assertTrue(styler.isOverlapped());
+        assertEquals(0.0, styler.getYAxisMin(), EXACT);
+        assertEquals(67 * 1.18, styler.getYAxisMax(), 1e-9);
+        assertEquals(1.0, styler.getLabelsPosition(), EXACT);
+        assertEquals(45, styler.getXAxisLabelRotation());
+        assertEquals("#,##0.#", styler.getYAxisDecimalPattern());
+        assertEquals(List.of(new java.awt.Color(0x0072B2), new java.awt.Color(0xE69F00),
+                new java.awt.Color(0xD55E00)), List.of(styler.getSeriesColors()));
+        assertEquals(PerformanceReport.PANEL_WIDTH, chart.getWidth());
+    }
+
+    @Test
+    void chart_figuresBelowTenThousand_inUnits() {
+        List<Round> rounds = List.of(roundOf(35, 34, 330, 185, 179));
+
+        org.knowm.xchart.CategoryChart chart = PerformanceReport.chart(rounds, "train", "M");
+
+        assertEquals("M 64→256→256→1 batch 256", chart.getTitle());
+        assertEquals("training steps/s", chart.getYAxisTitle());
+        assertEquals(330 * 1.18, chart.getStyler().getYAxisMax(), 1e-9);
+        assertEquals(java.util.Arrays.asList(null, null, null, null, 179.0),
+                chart.getSeriesMap().get("PyTorch 1.13").getYData());
+    }
 }

@@ -56,6 +56,8 @@ public final class Checkpoints {
     private final String example;
     private final Path load;
     private final Path save;
+    private final double learningRateOption;
+    private double loadedLearningRate = Double.NaN;
     private Sequential model;
     private Optimizer optimizer;
     private LRScheduler schedule;
@@ -70,9 +72,32 @@ public final class Checkpoints {
      * @param save    where to save after training, or {@code null} not to save
      */
     public Checkpoints(String example, Path load, Path save) {
+        this(example, load, save, Double.NaN);
+    }
+
+    /**
+     * Where to load from and save to, and the learning rate given with {@code --lr}: a loaded
+     * checkpoint's own rate replaces it, and {@link #resume} then warns, naming both.
+     *
+     * @param example            the example's name, for messages
+     * @param load               the checkpoint to resume from, or {@code null} to start afresh
+     * @param save               where to save after training, or {@code null} not to save
+     * @param learningRateOption the rate given with {@code --lr}, or NaN if none was given
+     */
+    public Checkpoints(String example, Path load, Path save, double learningRateOption) {
         this.example = Objects.requireNonNull(example, "Checkpoints: example must not be null");
         this.load = load;
         this.save = save;
+        this.learningRateOption = learningRateOption;
+    }
+
+    /**
+     * The same checkpoint to load from, and nothing saved: for trial runs.
+     *
+     * @return new checkpoints that load as these do and never save
+     */
+    public Checkpoints withoutSaving() {
+        return new Checkpoints(example, load, null, learningRateOption);
     }
 
     /**
@@ -194,8 +219,14 @@ public final class Checkpoints {
         for (long e = 0; e < epochs; e++) {
             loader.epoch(shuffle);              // draw and drop the finished epochs' orders
         }
+        loadedLearningRate = optimizer.learningRate();
         LOG.info("{}: resumed from {} after {} epochs ({} steps), lr {}", example, load, epochs,
-                step, optimizer.learningRate());
+                step, loadedLearningRate);
+        if (!Double.isNaN(learningRateOption) && learningRateOption != optimizer.learningRate()) {
+            LOG.warn("{}: --lr {} is not used: a run resumed with --load goes on at the learning"
+                    + " rate saved in {}, {}", example, learningRateOption, load,
+                    optimizer.learningRate());
+        }
         return epochs;
     }
 
@@ -225,8 +256,8 @@ public final class Checkpoints {
                 Checkpoint.save(save, model, optimizer, schedule, optimizer.steps());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(example + ": cannot save the checkpoint to " + save
-                    + ": " + e, e);
+            throw new UncheckedIOException(FileProblems.cannotWrite(example, "the checkpoint",
+                    save, e), e);
         }
         LOG.info("{}: checkpoint written to {} (step {})", example, save, optimizer.steps());
     }
@@ -270,6 +301,24 @@ public final class Checkpoints {
     }
 
     /**
+     * The file to load from.
+     *
+     * @return the path, or {@code null} when starting afresh
+     */
+    public Path loadFrom() {
+        return load;
+    }
+
+    /**
+     * The learning rate the loaded checkpoint held, which the run went on with.
+     *
+     * @return the rate, or NaN if nothing was loaded (yet)
+     */
+    public double loadedLearningRate() {
+        return loadedLearningRate;
+    }
+
+    /**
      * The file to save to.
      *
      * @return the path, or {@code null} when not saving
@@ -302,6 +351,10 @@ public final class Checkpoints {
      * @throws ExampleException for each of those failures, naming the file
      */
     static long load(String who, Path file, String misfit, Loading loading) {
+        if (Files.isDirectory(file)) {
+            throw new ExampleException(who + ": --load must name a checkpoint file, got the folder "
+                    + file);
+        }
         try {
             return loading.load();
         } catch (NoSuchFileException e) {
@@ -311,7 +364,8 @@ public final class Checkpoints {
             throw new ExampleException(who + ": the checkpoint " + misfit + ": " + e.getMessage(),
                     e);
         } catch (IOException e) {
-            throw new ExampleException(who + ": cannot load " + file + ": " + e.getMessage(), e);
+            throw new ExampleException(who + ": cannot load " + file + ": "
+                    + FileProblems.reason(e), e);
         }
     }
 }

@@ -195,6 +195,11 @@ public final class Example10_Optimizers implements Callable<Integer> {
         if (epochs < 1) {
             throw Main.invalidValue(spec, "--epochs", "must be >= 1, got " + epochs);
         }
+        String problem = spec.commandLine().getParseResult().hasMatchedOption("--plot")
+                ? FileProblems.beforeWriting(plot) : null;
+        if (problem != null) {
+            throw Main.invalidValue(spec, "--plot", problem);
+        }
         List<Run> runs = compare(epochs, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(runs));
@@ -205,8 +210,7 @@ public final class Example10_Optimizers implements Callable<Integer> {
             Plots.writeLossCurves("lesson 2's sine, " + epochs + " epochs: mean training loss",
                     curves, plot);
         } catch (IOException e) {
-            throw new UncheckedIOException(NAME + ": cannot write the plot to " + plot + ": "
-                    + e, e);
+            throw new UncheckedIOException(FileProblems.cannotWrite(NAME, "the plot", plot, e), e);
         }
         return 0;
     }

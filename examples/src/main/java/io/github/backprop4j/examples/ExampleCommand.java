@@ -113,6 +113,13 @@ public abstract class ExampleCommand implements Callable<Integer> {
         if (h.clip() > 0) {
             LOG.info("{}: gradients clipped to a total norm of {}", name, h.clip());
         }
+        Path plot = options.plot();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--plot")) {
+            String problem = FileProblems.beforeWriting(plot);    // before training, not after
+            if (problem != null) {
+                throw Main.invalidValue(spec, "--plot", problem);
+            }
+        }
         Checkpoints checkpoints = options.checkpoints().inspectedBy(inspection);
         inspection.begin(name, h.epochs(), spec.commandLine().getOut());
         if (inspection.trace()) {                  // one step printed, then nothing more
@@ -121,30 +128,87 @@ public abstract class ExampleCommand implements Callable<Integer> {
             return 0;
         }
         long start = System.nanoTime();
-        TrainingResult result = training.apply(h, checkpoints);
+        TrainingResult result;
+        try {
+            result = training.apply(h, checkpoints);
+        } catch (TrainingDivergedException e) {
+            // a resumed run takes its rate from the checkpoint, so other rates cannot be probed
+            throw checkpoints.loadFrom() == null ? probe(h, checkpoints, e)
+                    : e.resumedFrom(checkpoints.loadFrom(), checkpoints.loadedLearningRate());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{}: trained in {} s", name, String.format(Locale.ROOT, "%.1f", seconds));
         result.metrics().forEach((metric, value) -> LOG.info("{}: {} = {}", name, metric,
                 format(value)));
         checkpoints.save();
         OnnxExport.write(name, checkpoints.model(), options.exportOnnx());   // --export-onnx
-        Path plot = options.plot();
         try {
-            Plots.write(result, plot);
+            Plots.write(result, describe(h), plot);
         } catch (IOException e) {
-            throw new UncheckedIOException(name + ": cannot write the plot to " + plot + ": "
-                    + e, e);
+            throw new UncheckedIOException(FileProblems.cannotWrite(name, "the plot", plot, e), e);
         }
         LOG.info("{}: plot written to {}", name, plot);
         return 0;
+    }
+
+    /** How many smaller rates a diverged run probes: lr/10 down to lr/10^12. */
+    static final int PROBED_RATES = 12;
+    /** The shortest probing run, in epochs. */
+    static final int PROBE_EPOCHS = 3;
+
+    /**
+     * After a run diverged: tries lr/10, lr/100, … on short runs from the same start (same seed,
+     * same checkpoint, nothing saved or drawn, progress not logged) and returns the exception
+     * with the first rate whose run kept the loss finite. Each run lasts twice the epochs the
+     * diverged run got through, at least {@value #PROBE_EPOCHS} and at most the run's epochs.
+     */
+    private TrainingDivergedException probe(Hyperparameters h, Checkpoints checkpoints,
+                                            TrainingDivergedException diverged) {
+        int epochs = Math.min(h.epochs(), Math.max(PROBE_EPOCHS, 2 * diverged.epoch()));
+        Checkpoints loadOnly = checkpoints.withoutSaving();
+        for (int k = 1; k <= PROBED_RATES; k++) {
+            Hyperparameters trial = h.withEpochs(epochs)
+                    .withLearningRate(TrainingDivergedException.decimalShift(h.learningRate(), k));
+            try {
+                Quietly.run(() -> training.apply(trial, loadOnly));
+                return diverged.withProbe(trial.learningRate(), k, epochs);
+            } catch (TrainingDivergedException again) {
+                // smaller still
+            }
+        }
+        return diverged.withProbe(Double.NaN, PROBED_RATES, epochs);
     }
 
     private MatrixKernels selectKernels(String kernelsName) {
         try {
             return Kernels.select(kernelsName);
         } catch (IllegalArgumentException e) {
-            throw Main.invalidValue(spec, "--kernels", e.getMessage());
+            throw Main.invalidValue(spec, "--kernels", "must be one of "
+                    + String.join(", ", Kernels.available()) + ", got " + kernelsName);
         }
+    }
+
+    /**
+     * The options a run trained with, for a plot's title: {@code "sgd, lr 0.01, momentum 0.9,
+     * batch 16, seed 42"}, then the schedule and clipping if any.
+     *
+     * @param h the run's hyperparameters
+     * @return the description
+     */
+    static String describe(Hyperparameters h) {
+        StringBuilder sb = new StringBuilder(h.optimizer().optionName()).append(", lr ")
+                .append(TrainingDivergedException.plain(h.learningRate()));
+        if (h.optimizer() == Optimization.Algorithm.SGD) {
+            sb.append(", momentum ").append(TrainingDivergedException.plain(h.momentum()));
+        }
+        sb.append(", batch ").append(h.batchSize()).append(", seed ").append(h.seed());
+        if (h.schedule() != Optimization.Schedule.NONE) {
+            sb.append(", ").append(h.schedule().optionName()).append(" schedule");
+        }
+        if (h.clip() > 0) {
+            sb.append(", clip ").append(TrainingDivergedException.plain(h.clip()));
+        }
+        return sb.toString();
     }
 
     /** Four decimals, or scientific notation for small values. */

@@ -1,26 +1,36 @@
 package io.github.backprop4j.examples;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The launcher: {@code java -jar examples/target/backprop4j-examples.jar [example] [options]}.
  *
- * <p>Without an example it runs {@value #DEFAULT_EXAMPLE}. {@code --help} lists the examples;
+ * <p>Without an example name it runs {@value #DEFAULT_EXAMPLE}, with any options given
+ * ({@code --epochs 10} alone trains the sine for 10 epochs). {@code --help} lists the examples;
  * {@code <example> --help} lists its options and their defaults. A run that diverges (NaN or
  * infinite loss), cannot write its plot or checkpoint, or is given a missing or unfit file
- * ({@link ExampleException}) prints one error line and exits with status 1; bad options print
- * the reason and the usage and exit with status 2. {@code predict} ({@link Predict}) uses a
- * checkpoint saved with {@code --save}.
+ * ({@link ExampleException}) prints one error line and exits with status 1; a bad command line
+ * prints one error line and where to find help, and exits with status 2:
+ * <pre>
+ * error: Invalid value for option '--lr': must be positive and finite, got NaN
+ * Run 'backprop4j-examples sine --help' for its options.
+ * </pre>
+ * {@code predict} ({@link Predict}) uses a checkpoint saved with {@code --save}.
  */
 @Command(name = "backprop4j-examples",
         description = {"Trains one of the example networks and writes a plot of its loss,"
                 + " or predicts with a trained one.",
-            "Without an example, runs '" + Main.DEFAULT_EXAMPLE + "'."},
+            "Without an example name, runs '" + Main.DEFAULT_EXAMPLE + "' with the options"
+                    + " given."},
         synopsisSubcommandLabel = "[EXAMPLE]",
         commandListHeading = "%nCommands (an example, or predict):%n",
         footer = {"", "Run '<example> --help' for an example's options and their defaults,"
@@ -72,13 +82,16 @@ public final class Main {
     }
 
     /**
-     * The arguments to run: as given, or {@value #DEFAULT_EXAMPLE} when there are none.
+     * The arguments to run: as given, or preceded by {@value #DEFAULT_EXAMPLE} when they name no
+     * command (none at all, or options only, other than the launcher's own {@code --help}).
      *
      * @param args the command-line arguments
-     * @return {@code args}, or {@code [DEFAULT_EXAMPLE]} if it is empty
+     * @return {@code args}, or {@code [DEFAULT_EXAMPLE, args...]}
      */
     static String[] withDefault(String[] args) {
-        return args.length == 0 ? new String[] {DEFAULT_EXAMPLE} : args;
+        boolean named = args.length > 0 && (!args[0].startsWith("-")
+                || args[0].equals("-h") || args[0].equals("--help"));
+        return named ? args : prepend(DEFAULT_EXAMPLE, args);
     }
 
     /**
@@ -97,7 +110,7 @@ public final class Main {
 
     /**
      * The usage error for an option's value, in picocli's words, so that every command reports
-     * a bad value alike: the message, then the usage, and exit status 2.
+     * a bad value alike: the message, then where to find help, and exit status 2.
      *
      * @param spec    the command (or mixin) the option belongs to
      * @param option  the option, such as {@code "--lr"}
@@ -110,6 +123,61 @@ public final class Main {
     }
 
     /**
+     * A number as the options take it: Java's decimal and scientific forms, and NaN and infinity
+     * in any case ({@code nan}, {@code NaN}, {@code inf}, {@code -Infinity}), so that the
+     * option's own check reports them alike.
+     *
+     * @param text the option's value
+     * @return the number
+     * @throws CommandLine.TypeConversionException if it is not a number
+     */
+    static Double number(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        String magnitude = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        if (magnitude.equals("nan")) {
+            return Double.NaN;
+        }
+        if (magnitude.equals("inf") || magnitude.equals("infinity")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
+        }
+    }
+
+    /**
+     * Reports a bad command line in one line, then where to find help, instead of the whole
+     * usage; an unknown first word is named as an unknown example.
+     *
+     * @return {@link CommandLine.ExitCode#USAGE}
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (!first.startsWith("-") && command.getParent() == null) {
+                message = "unknown example '" + first + "': expected one of "
+                        + String.join(", ", command.getSubcommands().keySet());
+            } else if (first.startsWith("-")) {
+                List<String> close = unmatched.getSuggestions();
+                message = "unknown option '" + first + "'" + (close.isEmpty() ? ""
+                        : "; did you mean " + String.join(" or ",
+                                close.subList(0, Math.min(3, close.size()))) + "?");
+            }
+        }
+        err.println(command.getColorScheme().errorText("error: " + message));
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for "
+                + (command.getParent() == null ? "the examples." : "its options."));
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /**
      * The launcher's command line, with its error handling, ready to {@code execute}; tests
      * redirect its output with {@code setOut} and {@code setErr}.
      *
@@ -117,6 +185,9 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.registerConverter(Double.class, Main::number);
+        cmd.registerConverter(Double.TYPE, Main::number);
+        cmd.setParameterExceptionHandler(Main::usageError);
         cmd.getSubcommands().get("predict").getCommandSpec().usageMessage()
                 .footer(Predict.footer(Predict.lessons(cmd.getCommandSpec())));
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> {

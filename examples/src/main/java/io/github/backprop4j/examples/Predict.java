@@ -121,7 +121,8 @@ public final class Predict implements Callable<Integer> {
         try {
             write(table, header, encoding.decode(outputs), output);
         } catch (IOException e) {
-            throw new UncheckedIOException("predict: cannot write " + output + ": " + e, e);
+            throw new UncheckedIOException(FileProblems.cannotWrite("predict", "the predictions",
+                    output, e), e);
         }
         LOG.info("predict: {} rows of {} predicted by {} ({}), written to {}", table.rowCount(),
                 input, example, load, output);
@@ -134,6 +135,10 @@ public final class Predict implements Callable<Integer> {
     }
 
     private CsvTable readInput(Lesson lesson) {
+        if (Files.isDirectory(input)) {
+            throw new ExampleException("predict: --input must name a CSV file, got the folder "
+                    + input);
+        }
         if (!Files.isRegularFile(input)) {
             throw new ExampleException("predict: --input must name an existing CSV file, got no"
                     + " file at " + input);

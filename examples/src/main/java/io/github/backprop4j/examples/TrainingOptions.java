@@ -67,8 +67,8 @@ public final class TrainingOptions {
     private long seed;
 
     @Option(names = "--plot", paramLabel = "FILE",
-            description = "where to write the PNG plot, relative to the working directory"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "where to write the PNG plot, relative to the working directory, in"
+                    + " a folder that exists (default: ${DEFAULT-VALUE}, whose folder is created)")
     private Path plot;
 
     @Option(names = "--kernels", paramLabel = "NAME",
@@ -187,12 +187,12 @@ public final class TrainingOptions {
 
     /**
      * Where to load a checkpoint from and save one to, as given by {@code --load} and
-     * {@code --save}.
+     * {@code --save}, with the {@code --lr} that a loaded checkpoint's rate replaces.
      *
      * @return the run's checkpoints (either path may be absent)
      */
     public Checkpoints checkpoints() {
-        return new Checkpoints(example, load, save);
+        return new Checkpoints(example, load, save, given("--lr") ? learningRate : Double.NaN);
     }
 
     private void check(boolean ok, String option, String rule, Object value) {

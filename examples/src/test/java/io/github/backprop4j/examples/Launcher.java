@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -27,7 +28,7 @@ final class Launcher {
         CommandLine cmd = Main.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return cmd.execute(Main.withDefault(args));
     }
 
     /** Runs the launcher and asserts that it succeeds, showing its errors if not. */
@@ -58,6 +59,16 @@ final class Launcher {
     void rejectsWith(String message, String... args) {
         assertEquals(CommandLine.ExitCode.USAGE, run(args), this::err);
         assertTrue(err().contains(message), err());
+    }
+
+    /**
+     * Runs the launcher and asserts its exit status and everything it printed to standard error,
+     * line by line.
+     */
+    void printsExactly(int status, List<String> errLines, String... args) {
+        err.getBuffer().setLength(0);
+        assertEquals(status, run(args), this::err);
+        assertEquals(errLines, err().lines().toList());
     }
 
     /** What the launcher printed to standard output. */

@@ -101,7 +101,7 @@ class RegressionExamplesTest {
         assertFalse(Double.isFinite(e.loss()));
         assertTrue(e.getMessage().contains("at epoch 1, step " + e.step() + " "),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("try a smaller one, e.g. --lr 100000.0"),
+        assertTrue(e.getMessage().contains("try a smaller one, e.g. --lr 100000"),
                 e.getMessage());
     }
 

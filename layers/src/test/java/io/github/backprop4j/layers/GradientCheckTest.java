@@ -284,6 +284,229 @@ class GradientCheckTest {
         assertEquals(1e-8, new GradientCheck().withTolerance(1e-8).tolerance());
     }
 
+    /**
+     * The README's MLP 1→32→32→1 with {@code MSELoss} on y = 3x + 2, drawn as the README draws
+     * it: x, then the README's Linear(1→1), then the MLP, all from one generator seeded 42.
+     */
+    private static Sequential readmeMlp(SplittableRandom rng) {
+        new Linear(1, 1, rng);
+        return new Sequential(new Linear(1, 32, rng), new ReLU(), new Linear(32, 32, rng),
+                new ReLU(), new Linear(32, 1, rng));
+    }
+
+    @Test
+    void assertGradients_readmeMlpWithMseLoss_passesWhereThePlainRelativeErrorFailed() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+
+        GradientCheck.Report report = new GradientCheck().assertGradients(mlp, new MSELoss(), x, y);
+
+        assertTrue(report.passed());
+        assertFalse(report.crossedKink());
+        // the entry the plain relative error failed on: 1.6731e-5 against 1.6732e-5
+        mlp.zeroGrad();
+        MSELoss loss = new MSELoss();
+        loss.forward(mlp.forward(x), y);
+        mlp.backward(loss.backward());
+        assertEquals(1.6731e-5, mlp.parameters().get(2).grad().get(4, 9), 5e-10);
+        assertTrue(GradientCheck.relativeError(1.6731e-5, 1.6732e-5) > 1e-6);
+    }
+
+    /** A model whose backward is right except for one entry of one gradient, off by 1e-4. */
+    private static final class Planted implements Layer {
+        private final Sequential model;
+        private final Parameter parameter;
+        private final int index;
+
+        Planted(Sequential model, Parameter parameter, int index) {
+            this.model = model;
+            this.parameter = parameter;
+            this.index = index;
+        }
+
+        @Override
+        public Matrix forward(Matrix x) {
+            return model.forward(x);
+        }
+
+        @Override
+        public Matrix backward(Matrix g) {
+            double before = parameter.grad().unwrap().data[index];
+            Matrix gradInput = model.backward(g);
+            double[] grad = parameter.grad().unwrap().data;
+            grad[index] += (grad[index] - before) * PLANTED;    // this pass's share, 1e-4 too big
+            return gradInput;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return model.parameters();
+        }
+
+        @Override
+        public void kinkSides(IntConsumer sides) {
+            model.kinkSides(sides);
+        }
+    }
+
+    private static final double PLANTED = 1e-4;
+    /** The documented bound for the README's MLP: entries above it show a 1e-4 error. */
+    private static final double DETECTABLE = 1.5e-4;
+
+    @Test
+    void assertGradients_readmeMlpWithAnErrorOf1e4InOneEntry_failsNamingThatEntry() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+        MSELoss loss = new MSELoss();
+        mlp.zeroGrad();
+        loss.forward(mlp.forward(x), y);
+        mlp.backward(loss.backward());
+        int planted = 0;
+        for (Parameter p : mlp.parameters()) {
+            double[] g = p.grad().toRowMajorArray();
+            int largest = 0;
+            int smallest = -1;
+            for (int i = 0; i < g.length; i++) {
+                largest = Math.abs(g[i]) > Math.abs(g[largest]) ? i : largest;
+                if (Math.abs(g[i]) > DETECTABLE
+                        && (smallest < 0 || Math.abs(g[i]) < Math.abs(g[smallest]))) {
+                    smallest = i;
+                }
+            }
+            for (int i : new int[] {largest, smallest}) {
+                if (i < 0) {
+                    continue;
+                }
+                GradientCheck.Report report = new GradientCheck().check(new Planted(mlp, p, i),
+                        loss, x, y);
+                GradientCheck.TensorReport worst = report.worst();
+                String where = p.name() + " (" + i + "): " + report;
+                assertFalse(report.passed(), where);
+                assertEquals(p.name(), worst.name(), where);
+                assertEquals(i, worst.row() * p.value().cols() + worst.col(), where);
+                planted++;
+            }
+        }
+        assertEquals(12, planted);
+    }
+
+    @Test
+    void check_layerAfterPlantedErrorBelowTheRoundingFloor_passes() {
+        // 1e-4 of an entry of 1.6731e-5 is 1.7e-9: below r ≈ 1.5e-8, rounding could make it
+        SplittableRandom rng = new SplittableRandom(42);
+        Matrix x = Matrix.uniform(64, 1, -1, 1, rng);
+        Matrix y = x.scale(3).plusRow(Matrix.rowVector(2));
+        Sequential mlp = readmeMlp(rng);
+        Parameter w = mlp.parameters().get(2);
+
+        assertTrue(new GradientCheck().check(new Planted(mlp, w, 4 * 32 + 9), new MSELoss(), x, y)
+                .passed());
+    }
+
+    /** L = K + Σ C ⊙ Ŷ, whose backward returns C with one entry planted off by 1e-3. */
+    private static final class OffsetLinearLoss implements Loss {
+        private static final double K = 1000;
+        private final Matrix c;
+        private final Matrix g;
+
+        OffsetLinearLoss(Matrix c) {
+            this.c = c;
+            this.g = c.copy();
+            g.set(0, 0, c.get(0, 0) + 1e-3);
+        }
+
+        @Override
+        public double forward(Matrix prediction, Matrix target) {
+            double l = K;
+            for (int i = 0; i < prediction.size(); i++) {
+                l += c.get(0, i) * prediction.get(0, i);
+            }
+            return l;
+        }
+
+        @Override
+        public Matrix backward() {
+            return g.copy();
+        }
+    }
+
+    @Test
+    void check_entriesBelowTheFloor_errorIsTheDisagreementOverTheFloor() {
+        Matrix prediction = Matrix.rowVector(3, -4);
+        OffsetLinearLoss loss = new OffsetLinearLoss(Matrix.rowVector(0.1, 0.1));
+
+        GradientCheck.TensorReport worst = new GradientCheck().check(loss, prediction,
+                Matrix.rowVector(0, 0)).worst();
+
+        // s = |L| + Σ |G ⊙ Ŷ| = 999.9 + (0.101·3 + 0.1·4) = 1000.603; F = 10·ε·s / (h·τ)
+        double s = 999.9 + 0.101 * 3 + 0.1 * 4;
+        double floor = 10 * Math.ulp(1.0) * s / (1e-6 * 1e-6);
+        assertEquals(0, worst.row());
+        assertEquals(0, worst.col());
+        assertEquals(Math.abs(worst.analytic() - worst.numeric()) / floor, worst.relativeError(),
+                1e-9 * worst.relativeError());
+        assertTrue(worst.relativeError() > 1e-4, () -> String.valueOf(worst.relativeError()));
+    }
+
+    @Test
+    void check_layerEntriesBelowTheFloor_floorFromTheProjectionAndItsMagnitude() {
+        Linear linear = new Linear(2, 2, new SplittableRandom(12));
+        MatrixOps.copy(Matrix.of(new double[][] {{0.5, -0.25}, {0.75, 1.5}}),
+                linear.weight().value());
+        MatrixOps.copy(Matrix.rowVector(1e4, -3e4), linear.bias().value());
+        Matrix x = Matrix.of(new double[][] {{0.5, -1}, {2, 0.25}, {-1.5, 1}});
+        // R as the check draws it: uniform on [−1, 1), row by row, from the generator given
+        Matrix y = x.mult(linear.weight().value()).plusRow(linear.bias().value());
+        Matrix r = Matrix.uniform(3, 2, -1, 1, new SplittableRandom(13));
+        double l = 0;
+        double magnitudes = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                l += r.get(i, j) * y.get(i, j);
+                magnitudes += Math.abs(r.get(i, j) * y.get(i, j));
+            }
+        }
+        double floor = 10 * Math.ulp(1.0) * (Math.abs(l) + magnitudes) / (1e-6 * 1e-6);
+
+        GradientCheck.Report report = new GradientCheck().check(linear, x,
+                new SplittableRandom(13));
+
+        int nonzero = 0;
+        for (GradientCheck.TensorReport t : report.tensors()) {
+            assertTrue(Math.abs(t.analytic()) + Math.abs(t.numeric()) < floor, t::toString);
+            assertEquals(Math.abs(t.analytic() - t.numeric()) / floor, t.relativeError(),
+                    1e-9 * t.relativeError() + 1e-300, t::toString);
+            nonzero += t.relativeError() > 0 ? 1 : 0;
+        }
+        assertTrue(nonzero > 0, report::toString);
+        assertTrue(report.passed(), report::toString);
+    }
+
+    @Test
+    void roundingFloor_isTenEpsilonTimesSizeOverStepAndTolerance_neverBelowTiny() {
+        // 10 · 2⁻⁵² · 1 / (1e-6 · 1e-6) = 2.220446049250313e-3
+        assertEquals(2.220446049250313e-3, GradientCheck.roundingFloor(1, 1e-6, 1e-6), 1e-18);
+        assertEquals(2.220446049250313e-1, GradientCheck.roundingFloor(1, 1e-6, 1e-8), 1e-16);
+        assertEquals(6.661338147750939e-4, GradientCheck.roundingFloor(3, 1e-5, 1e-6), 1e-18);
+        assertEquals(GradientCheck.TINY, GradientCheck.roundingFloor(0, 1e-6, 1e-6));
+        assertEquals(GradientCheck.TINY, GradientCheck.roundingFloor(1e-20, 1e-6, 1e-6));
+        assertEquals(10.0, GradientCheck.ROUNDING_ALLOWANCE);
+    }
+
+    @Test
+    void relativeErrorWithFloor_smallEntriesAgainstTheFloor_largeAgainstThemselves() {
+        assertEquals(0.5 / 10, GradientCheck.relativeError(1.0, 1.5, 10), 1e-15);
+        assertEquals(2.0 / 4, GradientCheck.relativeError(3, 1, 2), 1e-15);
+        assertEquals(2.0 / 4, GradientCheck.relativeError(-3, -1, 4), 1e-15);
+        assertEquals(1e-9 / 1e-3, GradientCheck.relativeError(2e-9, 1e-9, 1e-3), 1e-18);
+        assertEquals(0, GradientCheck.relativeError(0, 0, GradientCheck.TINY));
+        assertTrue(Double.isNaN(GradientCheck.relativeError(1, 1, Double.NaN)));
+    }
+
     @Test
     void scientific_formatsLikeTheMessages() {
         assertEquals("3.6e-4", GradientCheck.scientific(3.6e-4));
