@@ -11,7 +11,7 @@ import org.bytedeco.javacpp.annotation.Properties;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * The three OpenBLAS functions this module calls, bound through JavaCPP.
+ * The four OpenBLAS functions this module calls, bound through JavaCPP.
  *
  * <p>Why not call {@code org.bytedeco.openblas.global.openblas.cblas_dgemm(..., double[], ...)}
  * directly? That binding passes each Java array with JNI's {@code Get/ReleaseDoubleArrayElements},
@@ -73,6 +73,11 @@ final class OpenBlas {
     @NoException
     @Name("openblas_set_num_threads")
     static native void setNumThreads(int threads);
+
+    /** The number of threads that OpenBLAS uses now, as last set for the whole process. */
+    @NoException
+    @Name("openblas_get_num_threads")
+    static native int getNumThreads();
 
     /** The build options and the CPU kernel OpenBLAS chose, e.g. {@code "OpenBLAS 0.3.31 ..."}. */
     @NoException

@@ -114,12 +114,24 @@ public final class OpenBlasKernels implements MatrixKernels {
      *         them may still fail)
      */
     static String unavailableReason() {
-        String platform = Loader.getPlatform();
+        return unavailableReason(Loader.getPlatform(),
+                OpenBlasKernels.class.getResource(BINDING) != null);
+    }
+
+    /**
+     * {@link #unavailableReason()} for a given platform and binding, so that both reasons can be
+     * checked on the one platform where neither applies.
+     *
+     * @param platform       the platform in JavaCPP's naming, e.g. {@code "linux-x86_64"}
+     * @param bindingPresent whether the compiled binding is on the class path
+     * @return the reason, or {@code null} if neither applies
+     */
+    static String unavailableReason(String platform, boolean bindingPresent) {
         if (!PLATFORM.equals(platform)) {
             return "backprop4j-blas ships OpenBLAS for " + PLATFORM + " only, and this platform is "
                     + platform;
         }
-        if (OpenBlasKernels.class.getResource(BINDING) == null) {
+        if (!bindingPresent) {
             return "backprop4j-blas was built without its binding to OpenBLAS ("
                     + "io/github/backprop4j/blas/" + BINDING + " is missing), because g++ was not"
                     + " found when it was built; install g++ (apt-get install g++) and rebuild";
@@ -129,6 +141,9 @@ public final class OpenBlasKernels implements MatrixKernels {
 
     /**
      * OpenBLAS's description of itself: version, build options and the CPU kernel it chose.
+     * Like the constructors, it loads OpenBLAS and sets it to one thread; the next product of
+     * at least {@link #threadThreshold()} multiply-adds on kernels with more threads sets them
+     * again.
      *
      * @return e.g. {@code "OpenBLAS 0.3.31 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64"}
      * @throws IllegalStateException if OpenBLAS cannot be loaded on this platform

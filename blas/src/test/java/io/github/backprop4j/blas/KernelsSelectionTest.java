@@ -38,6 +38,24 @@ class KernelsSelectionTest {
     @Test
     void unavailableReason_bindingBuiltOnItsPlatform_isNull() {
         assertNull(OpenBlasKernels.unavailableReason());
+        assertNull(OpenBlasKernels.unavailableReason("linux-x86_64", true));
+    }
+
+    @Test
+    void unavailableReason_otherPlatform_namesBothPlatforms() {
+        String reason = "backprop4j-blas ships OpenBLAS for linux-x86_64 only, and this platform"
+                + " is macosx-arm64";
+        assertEquals(reason, OpenBlasKernels.unavailableReason("macosx-arm64", true));
+        assertEquals(reason, OpenBlasKernels.unavailableReason("macosx-arm64", false));
+    }
+
+    @Test
+    void unavailableReason_bindingMissing_saysToInstallGppAndRebuild() {
+        assertEquals("backprop4j-blas was built without its binding to OpenBLAS"
+                        + " (io/github/backprop4j/blas/linux-x86_64/libjnibackprop4jblas.so is"
+                        + " missing), because g++ was not found when it was built; install g++"
+                        + " (apt-get install g++) and rebuild",
+                OpenBlasKernels.unavailableReason("linux-x86_64", false));
     }
 
     @Test
