@@ -103,6 +103,13 @@ optimizer.zeroGrad();
 System.out.printf("loss after one step %.5f%n",
         loss.forward(l2.forward(relu.forward(l1.forward(x))), target));
 
+// The framework prints all of the above in one call: StepTrace runs one real step (forward,
+// loss, backward, update) and shows every layer's input, output and gradients in the order the
+// code runs. Here it takes the step after the one above, from the weights it left.
+// Code: train/src/main/java/io/github/backprop4j/train/inspect/StepTrace.java
+import io.github.backprop4j.train.inspect.StepTrace;
+System.out.println(StepTrace.run(net, loss, optimizer, x, target));
+
 // Exercise.
 // 1. Change the second sample to [[-1, 1]]. Which units are off now, and which gradients
 //    become 0? Work out the loss by hand first, then run the lines again.

@@ -176,14 +176,17 @@ public final class Example11_Overfitting extends ExampleCommand {
         Sequential model = model(rng);
         MSELoss lossFunction = new MSELoss();
         Optimization optimization = Optimization.of(h, model.parameters());
-        checkpoints.resume(model, optimization, new Batches(fit, h.batchSize()), rng);
+        // --load, and --trace or --diagnose if given
+        checkpoints.resume(model, lossFunction, optimization, new Batches(fit, h.batchSize()),
+                rng);
 
         // 3. The loop: the library's Trainer, watching the validation loss.
         TrainerBuilder trainer = Trainer.builder(model, lossFunction, optimization.optimizer())
                 .epochs(Math.max(1, h.epochs())).batchSize(h.batchSize()).shuffle(rng)
                 .metric("rmse", Metrics::rmse)
                 .earlyStopping(EarlyStopping.min(EpochResult.VALIDATION_LOSS).patience(PATIENCE))
-                .listener(new ProgressLog(h.epochs()));
+                .listener(new ProgressLog(h.epochs()))
+                .listener(optimization.listener());               // --diagnose's watching
         if (optimization.schedule() != null) {
             trainer.scheduler(optimization.schedule());
         }

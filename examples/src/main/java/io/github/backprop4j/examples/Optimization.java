@@ -11,6 +11,9 @@ import io.github.backprop4j.optim.Optimizer;
 import io.github.backprop4j.optim.RMSprop;
 import io.github.backprop4j.optim.SGD;
 import io.github.backprop4j.optim.StepLR;
+import io.github.backprop4j.train.EpochResult;
+import io.github.backprop4j.train.TrainingListener;
+import io.github.backprop4j.train.TrainingStep;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -218,6 +221,46 @@ public final class Optimization {
         if (diagnosis != null) {
             diagnosis.afterStep();                     // --diagnose: ‖Δθ‖ / ‖θ‖
         }
+    }
+
+    /**
+     * The same watching for a lesson that hands its loop to the library's
+     * {@link io.github.backprop4j.train.Trainer}, which calls the optimizer itself: a listener
+     * that passes each step and epoch to {@code --diagnose}'s diagnostics, and does nothing
+     * without that option.
+     *
+     * @return the listener to add to the trainer
+     */
+    public TrainingListener listener() {
+        return new TrainingListener() {
+            @Override
+            public void afterBackward(TrainingStep step) {
+                if (diagnosis != null) {
+                    diagnosis.afterBackward();
+                }
+            }
+
+            @Override
+            public void beforeOptimizerStep(TrainingStep step) {
+                if (diagnosis != null) {
+                    diagnosis.beforeStep();
+                }
+            }
+
+            @Override
+            public void afterOptimizerStep(TrainingStep step) {
+                if (diagnosis != null) {
+                    diagnosis.afterStep();
+                }
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult epoch) {
+                if (diagnosis != null) {
+                    diagnosis.endEpoch();
+                }
+            }
+        };
     }
 
     /**

@@ -56,7 +56,7 @@ class CommandLineMessagesTest {
     @Test
     void unknownExample_oneLineNamingTheExamples() {
         launcher.printsExactly(USAGE, List.of("error: unknown example 'foo': expected one of line,"
-                + " sine, surface, multi, diabetes, iris, xor, spiral, outliers, optimizers,"
+                + " sine, surface, multi, diabetes, iris, xor, spiral, outliers, optimizers, overfit,"
                 + " predict", "Run 'backprop4j-examples --help' for the examples."), "foo");
     }
 

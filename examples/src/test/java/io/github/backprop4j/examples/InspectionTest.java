@@ -60,7 +60,7 @@ class InspectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"line", "surface", "multi", "diabetes", "iris", "xor", "spiral",
-        "outliers"})
+        "outliers", "overfit"})
     void trace_everyLesson_printsOneStepOfItsOwnNetwork(String example) {
         Launcher launcher = new Launcher();
         launcher.succeeds(example, "--trace", "--plot", folder.resolve("p.png").toString());
@@ -96,6 +96,31 @@ class InspectionTest {
                 + "  layer                           mean         std  zero for every sample\n"
                 + "  0 Linear(1→1) "), reports.get(0));
         assertTrue(reports.get(2).contains("\n  0.weight "), reports.get(2));
+    }
+
+    @Test
+    void diagnose_overfit_watchesTheTrainersSteps() {
+        Logger logger = (Logger) LoggerFactory.getLogger(Inspection.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        try {
+            new Launcher().succeeds("overfit", "--diagnose", "--epochs", "2", "--plot",
+                    folder.resolve("overfit.png").toString());
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(null);
+        }
+        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .collect(Collectors.toList());
+        assertTrue(lines.get(0).startsWith("overfit: loss at initialisation "), lines.toString());
+        List<String> reports = lines.stream().filter(l -> l.contains(": diagnostics over "))
+                .collect(Collectors.toList());
+        // 266 rows in batches of 16: 17 steps an epoch, each seen by the trainer's listener
+        assertEquals(2, reports.size(), lines.toString());
+        assertTrue(reports.get(1).startsWith("overfit epoch 2: diagnostics over 17 steps\n"),
+                reports.get(1));
     }
 
     @Test
