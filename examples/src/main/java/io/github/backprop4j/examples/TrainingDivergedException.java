@@ -25,6 +25,7 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The first sentence of the message: the example, where the loss stopped being finite. */
     private final String where;
     /** The epoch, from 1. */
     private final int epoch;
@@ -32,6 +33,7 @@ public final class TrainingDivergedException extends RuntimeException {
     private final long step;
     /** The loss that was not finite. */
     private final double loss;
+    /** The learning rate the run diverged with. */
     private final double learningRate;
 
     /**
