@@ -328,6 +328,25 @@ class SafetensorsReaderTest {
                 "tensor data must not overlap, got 'b' [8, 24] overlapping 'a' [0, 16]");
     }
 
+    /**
+     * Tensors are checked in the order of their offsets, not the header's: a tensor inside
+     * another that starts before it is reported as overlapping it, not as a hole before it.
+     */
+    @Test
+    void read_tensorInsideAnEarlierOneListedFirst_throwsOverlapNotHole() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[3]", 0, 24) + ","
+                + tensor("b", "F64", "[1]", 8, 16) + "}", 24,
+                "tensor data must not overlap, got 'b' [8, 16] overlapping 'a' [0, 24]");
+    }
+
+    /** Of two tensors that start together, the shorter is checked first, whatever the header. */
+    @Test
+    void read_twoTensorsStartingTogether_reportsTheLongerAsOverlappingTheShorter() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[2]", 0, 16) + ","
+                + tensor("b", "F64", "[1]", 0, 8) + "}", 16,
+                "tensor data must not overlap, got 'a' [0, 16] overlapping 'b' [0, 8]");
+    }
+
     @Test
     void read_holeBetweenTensors_throwsNamingBoth() {
         assertHeaderRejected("{" + tensor("a", "F64", "[1]", 0, 8) + ","
