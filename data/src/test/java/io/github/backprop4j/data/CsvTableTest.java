@@ -2,6 +2,7 @@ package io.github.backprop4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,59 @@ class CsvTableTest {
                 () -> t.columns("sepal_length", "petal"));
         assertEquals("CsvTable.columns: column must be one of [sepal_length, sepal_width, species],"
                 + " got \"petal\" (iris.csv, line 1)", e.getMessage());
+    }
+
+    @Test
+    void columnIndex_knownAndUnknownNames() {
+        CsvTable t = CsvTable.parse(IRIS, "iris.csv");
+        assertEquals(0, t.columnIndex("sepal_length"));
+        assertEquals(2, t.columnIndex("species"));
+        assertEquals("CsvTable.columnIndex: column must be one of [sepal_length, sepal_width,"
+                + " species], got \"petal\" (iris.csv, line 1)", assertThrows(
+                        CsvFormatException.class, () -> t.columnIndex("petal")).getMessage());
+    }
+
+    @Test
+    void toString_namesSourceRowsAndColumns() {
+        assertEquals("CsvTable(iris.csv, 4 rows, columns [sepal_length, sepal_width, species])",
+                CsvTable.parse(IRIS, "iris.csv").toString());
+    }
+
+    /** A value in a message is cut after 40 characters; a column name never is. */
+    @Test
+    void messages_cutValuesLongerThan40CharactersButNotColumnNames() {
+        String forty = "abcdefghij".repeat(4);
+        String longName = "n".repeat(45);
+        CsvTable t = CsvTable.parse(longName + "\n" + forty + "k\n", "t.csv");
+
+        assertEquals("CsvTable.columnIndex: column must be one of [" + longName + "], got \""
+                + forty + "\" (t.csv, line 1)", assertThrows(CsvFormatException.class,
+                        () -> t.columnIndex(forty)).getMessage());
+        assertEquals("CsvTable.columns: value must be a number, got \"" + forty + "...\" (t.csv,"
+                + " line 2, column 1 \"" + longName + "\")", assertThrows(
+                        CsvFormatException.class, () -> t.columns(longName)).getMessage());
+    }
+
+    @Test
+    void parse_fieldOfMaxLength_isAcceptedAndOneMoreIsRejected() {
+        String longest = "7".repeat(CsvTable.MAX_FIELD_LENGTH);
+        CsvTable t = CsvTable.parse("a,b\n1," + longest + "\n", "t.csv");
+        assertEquals(longest.length(), t.strings("b").get(0).length());
+
+        assertEquals("CsvTable.read: a field must have at most 100000 characters, got more"
+                + " (t.csv, line 2, column 2)", malformed("a,b\n1," + longest + "7\n")
+                        .getMessage());
+    }
+
+    /** The grammar of a plain decimal, the only numbers a column may hold. */
+    @Test
+    void isDecimal_acceptsPlainDecimalsOnly() {
+        for (String good : List.of("0", "-1", "+.5", "5.", "1e5", "1E-5", "2.5e+10")) {
+            assertTrue(CsvTable.isDecimal(good), good);
+        }
+        for (String bad : List.of("", "-", ".", "e1", "1e", "1e+", "1.5E-", "1x", "1e5x")) {
+            assertFalse(CsvTable.isDecimal(bad), bad);
+        }
     }
 
     @Test

@@ -563,18 +563,17 @@ public final class SafetensorsReader {
 
     // ---------------------------------------------------------------- messages
 
+    /**
+     * The value the parser stands on. It is always a value: every caller has just read one after
+     * a field name or inside an array, and the parser itself refuses an end of input, a closing
+     * bracket or a closing brace where a value belongs.
+     */
     private static String describe(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            return "the end of the header";
-        }
-        switch (t) {
+        switch (p.currentToken()) {
             case START_OBJECT:
                 return "an object";
             case START_ARRAY:
                 return "an array";
-            case END_ARRAY:
-                return "the end of the array";
             case VALUE_STRING:
                 return "the string \"" + quote(p.getText()) + "\"";
             default:

@@ -22,6 +22,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -281,6 +285,52 @@ class AtomicFilesTest {
 
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
         assertEquals(List.of(NAME), TestFiles.names(folder));
+    }
+
+    /**
+     * A temporary file that cannot be removed after a failed write: the failure is thrown, and
+     * the removal's own failure travels with it as a suppressed exception. The content swaps
+     * its temporary file for a folder that is not empty, which no delete removes.
+     */
+    @Test
+    void write_temporaryCannotBeRemovedAfterAFailure_addsTheRemovalFailureAsSuppressed()
+            throws IOException {
+        Path target = folder.resolve(NAME);
+        IOException full = new IOException("disk full");
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            List<String> names = TestFiles.names(folder);
+            assertEquals(1, names.size(), names.toString());
+            Path temp = folder.resolve(names.get(0));
+            Files.delete(temp);
+            Files.createDirectory(temp);
+            Files.write(temp.resolve("kept"), new byte[] {1});
+            throw full;
+        }));
+
+        assertSame(full, e.getCause());
+        assertEquals(1, e.getSuppressed().length);
+        assertEquals(DirectoryNotEmptyException.class,
+                e.getSuppressed()[0].getClass());
+    }
+
+    /**
+     * A file system without POSIX permissions (a zip file's): the target is written without
+     * asking for any, as a POSIX request there would be refused.
+     * (A zip file system renames without replacing, so only a new target is written here.)
+     */
+    @Test
+    void write_fileSystemWithoutPermissions_writesTheTarget() throws IOException {
+        Path zip = folder.resolve("archive.zip");
+        try (FileSystem zipfs = FileSystems.newFileSystem(zip,
+                Map.of("create", "true"))) {
+            Path target = zipfs.getPath("/" + NAME);
+            byte[] content = checkpoint(2, SEED);
+
+            AtomicFiles.write(target, bytes(content));
+
+            assertArrayEquals(content, Files.readAllBytes(target));
+        }
     }
 
     @Test

@@ -31,6 +31,8 @@ class CheckpointLayoutTest {
     private static final class TransposingModel implements Stateful {
         Matrix w = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
         Matrix b = Matrix.rowVector(7, 8);
+        /** The metadata of the last state dict loaded. */
+        Map<String, String> loadedMetadata;
 
         @Override
         public StateDict stateDict() {
@@ -55,6 +57,7 @@ class CheckpointLayoutTest {
         public void loadStateDict(StateDict sd) {
             w = fromFileLayout("w", sd.get("w")).copy();
             b = sd.get("b").matrix().copy();
+            loadedMetadata = new LinkedHashMap<>(sd.metadata());
         }
 
         /** Transposes whatever it is given: a name it does not own must never reach it. */
@@ -204,5 +207,47 @@ class CheckpointLayoutTest {
         model.b = Matrix.zeros(1, 2);
         assertEquals(5, Checkpoint.load(file, model));
         assertArrayEquals(new double[] {7, 8}, model.b.toRowMajorArray(), 0.0);
+    }
+
+    /**
+     * The model is handed the file's metadata, its own and the step, but nothing from the
+     * optimizer's or the schedule's namespace, whichever way it is loaded.
+     */
+    @Test
+    void load_fromACheckpoint_handsTheModelItsMetadataWithoutTheOtherNamespaces()
+            throws IOException {
+        Path file = folder.resolve("ckpt.safetensors");
+        Checkpoint.save(file, new TransposingModel(), optimizer(), new Schedule(), 4);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("format", "pt");
+        expected.put("note", "transposing");
+        expected.put("backprop4j.step", "4");
+
+        TransposingModel alone = new TransposingModel();
+        Checkpoint.load(file, alone);
+        TransposingModel withOthers = new TransposingModel();
+        Checkpoint.load(file, withOthers, new Optimizer(), new Schedule());
+
+        assertEquals(expected, alone.loadedMetadata);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(alone.loadedMetadata.keySet()));
+        assertEquals(expected, withOthers.loadedMetadata);
+    }
+
+    /**
+     * An optimizer tensor's parameter is everything after the first dot, even when nothing
+     * comes before it: ".w" is a buffer of "w" and is stored in the model's layout.
+     */
+    @Test
+    void save_bufferWithAnEmptyKind_isStillStoredInItsParametersLayout() throws IOException {
+        Path file = folder.resolve("ckpt.safetensors");
+        Optimizer o = new Optimizer();
+        o.tensors.put(".w", Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+
+        Checkpoint.save(file, new TransposingModel(), o, 1);
+
+        Tensor stored = SafetensorsReader.read(file).get("optimizer..w");
+        assertArrayEquals(new int[] {3, 2}, stored.shape());
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, stored.matrix().toRowMajorArray(),
+                0.0);
     }
 }

@@ -185,6 +185,16 @@ class SafetensorsReaderTest {
                 + " (header line 1, column 10)");
     }
 
+    /** The parser refuses a lone low surrogate in any field name, a metadata key included. */
+    @Test
+    void read_loneLowSurrogateEscapeInNameOrMetadataKey_throws() {
+        assertHeaderRejected("{\"a\\udc00\":{}}", 0, "header must be valid JSON, got:"
+                + " Unexpected low surrogate in field name: 0xdc00 (header line 1, column 10)");
+        assertHeaderRejected("{\"__metadata__\":{\"k\\udc00\":\"x\"}}", 0, "header must be"
+                + " valid JSON, got: Unexpected low surrogate in field name: 0xdc00 (header line"
+                + " 1, column 26)");
+    }
+
     @Test
     void read_loneSurrogateEscapeInMetadataValue_throws() {
         assertHeaderRejected("{\"__metadata__\":{\"k\":\"x\\udc00\"}}", 0, "metadata value must"
@@ -326,6 +336,41 @@ class SafetensorsReaderTest {
         assertHeaderRejected("{" + tensor("a", "F64", "[2]", 0, 16) + ","
                 + tensor("b", "F64", "[2]", 8, 24) + "}", 24,
                 "tensor data must not overlap, got 'b' [8, 24] overlapping 'a' [0, 16]");
+    }
+
+    /**
+     * Tensors are checked in the order of their offsets, not the header's: a tensor inside
+     * another that starts before it is reported as overlapping it, not as a hole before it.
+     */
+    @Test
+    void read_tensorInsideAnEarlierOneListedFirst_throwsOverlapNotHole() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[3]", 0, 24) + ","
+                + tensor("b", "F64", "[1]", 8, 16) + "}", 24,
+                "tensor data must not overlap, got 'b' [8, 16] overlapping 'a' [0, 24]");
+    }
+
+    /** Of two tensors that start together, the shorter is checked first, whatever the header. */
+    @Test
+    void read_twoTensorsStartingTogether_reportsTheLongerAsOverlappingTheShorter() {
+        assertHeaderRejected("{" + tensor("a", "F64", "[2]", 0, 16) + ","
+                + tensor("b", "F64", "[1]", 0, 8) + "}", 16,
+                "tensor data must not overlap, got 'a' [0, 16] overlapping 'b' [0, 8]");
+    }
+
+    /**
+     * A stream's data may reach 2,147,483,631 bytes (the largest array, less the one byte read
+     * past the end): offsets ending there pass the limit (and this stream, which lacks the data,
+     * fails the layout check); 4 bytes more are refused before anything is read.
+     */
+    @Test
+    void readStream_dataEndingAtTheLimitPassesItAndBeyondIsRefused() {
+        assertStreamRejected(TestFiles.file("{" + tensor("a", "F32", "[1]", 2_147_483_627L,
+                2_147_483_631L) + "}", 0), "tensor data must have no holes, got 2147483627 unused"
+                + " bytes between the start of the data section and 'a' [2147483627, 2147483631]");
+        assertStreamRejected(TestFiles.file("{" + tensor("a", "F32", "[1]", 2_147_483_628L,
+                2_147_483_632L) + "}", 0), "data section must be at most 2147483631 bytes to be"
+                + " read from a stream, got data_offsets ending at 2147483632; read the file from a"
+                + " Path instead");
     }
 
     @Test

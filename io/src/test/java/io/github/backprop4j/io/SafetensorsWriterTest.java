@@ -346,4 +346,26 @@ class SafetensorsWriterTest {
 
         assertLargeLayout(Files.readAllBytes(path));
     }
+
+    /**
+     * A header of exactly the reader's limit, 100,000,000 bytes, is written; with one byte more
+     * it would be padded to 100,000,008 and is refused. {@code {"__metadata__":{"k":"..."}}}
+     * is 25 bytes around the value.
+     */
+    @Test
+    void toBytes_headerOfExactlyTheLimit_isWrittenAndOneByteMoreIsRefused() {
+        int value = 100_000_000 - 25;
+        StateDict atLimit = StateDict.builder().metadata("k", "x".repeat(value)).build();
+
+        byte[] file = SafetensorsWriter.toBytes(atLimit);
+
+        assertEquals(8 + 100_000_000, file.length);
+        assertEquals(100_000_000L, ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN)
+                .getLong());
+        StateDict over = StateDict.builder().metadata("k", "x".repeat(value + 1)).build();
+        assertEquals("SafetensorsWriter.write: header must be at most 100000000 bytes, got"
+                + " 100000008; use shorter names or less metadata", assertThrows(
+                        IllegalArgumentException.class, () -> SafetensorsWriter.toBytes(over))
+                        .getMessage());
+    }
 }
