@@ -513,4 +513,21 @@ class GradientCheckTest {
         assertEquals("1e-6", GradientCheck.scientific(1e-6));
         assertEquals("2.5e3", GradientCheck.scientific(2500));
     }
+
+    /**
+     * An input of no rows has no entry to perturb: its report names no row or column (−1) and
+     * errs by 0, while the weights, whose gradients are all 0 then, are still checked.
+     */
+    @Test
+    void check_inputWithNoRows_reportsNoEntryForTheInput() {
+        Linear layer = new Linear(2, 3, new SplittableRandom(5));
+        GradientCheck.Report report = new GradientCheck().check(layer, Matrix.zeros(0, 2),
+                new SplittableRandom(6));
+        assertEquals(new GradientCheck.TensorReport("input", -1, -1, 0, 0, 0, 0),
+                report.tensors().get(0));
+        assertEquals(3, report.tensors().size());
+        assertEquals("weight", report.tensors().get(1).name());
+        assertEquals(0, report.tensors().get(1).relativeError());
+        assertTrue(report.passed());
+    }
 }

@@ -16,6 +16,7 @@ import io.github.backprop4j.layers.MSELoss;
 import io.github.backprop4j.layers.Sequential;
 import io.github.backprop4j.optim.SGD;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsTest {
@@ -257,5 +258,26 @@ class DiagnosticsTest {
             assertTrue(warning.endsWith(", 2.bias 0): these barely move (is the learning rate too"
                     + " low?)"), warning);
         }
+    }
+
+    /**
+     * Ratios of exactly 1e-4 and 1e-2 are healthy: a weight of 10,000 and a bias of 100 each
+     * moved by 1 give ‖Δθ‖ / ‖θ‖ = 1/10,000 and 1/100, which in doubles are the thresholds
+     * themselves; only values beyond them are warned of.
+     */
+    @Test
+    void report_ratiosExactlyAtTheThresholds_areNotWarned() {
+        Linear layer = new Linear(1, 1, new SplittableRandom(1));
+        layer.weight().value().set(0, 0, 10_000);
+        layer.bias().value().set(0, 0, 100);
+        Diagnostics diagnostics = new Diagnostics(new Sequential(layer));
+        diagnostics.beforeStep();
+        layer.weight().value().set(0, 0, 10_001);
+        layer.bias().value().set(0, 0, 99);
+        diagnostics.afterStep();
+        Diagnostics.Report report = diagnostics.report();
+        assertEquals(1e-4, report.parameters().get(0).updateRatio());
+        assertEquals(1e-2, report.parameters().get(1).updateRatio());
+        assertEquals(List.of(), report.warnings());
     }
 }

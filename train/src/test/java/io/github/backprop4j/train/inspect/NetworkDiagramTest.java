@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +83,56 @@ class NetworkDiagramTest {
     void available_programThatFails_isFalse() {
         assumeTrue(Files.isExecutable(Path.of("/bin/false")), "no /bin/false here");
         assertFalse(new NetworkDiagram("/bin/false").available());
+    }
+
+    /**
+     * A program that closes its output and keeps running, so that waiting for it is what an
+     * interrupt cuts short; it writes its process id to {@code pidFile} first.
+     */
+    private Path stillRunning(Path pidFile) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh here");
+        Path script = folder.resolve("still-running");
+        Files.writeString(script, "#!/bin/sh\necho $$ > '" + pidFile + "'\n"
+                + "exec >/dev/null 2>&1\nexec sleep 10\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    @Test
+    void available_interruptedWhileWaiting_isFalseAndKeepsTheInterrupt() throws IOException {
+        Path pidFile = folder.resolve("pid");
+        NetworkDiagram diagram = new NetworkDiagram(stillRunning(pidFile).toString());
+        Thread.currentThread().interrupt();
+        boolean available = diagram.available();
+        boolean interrupted = Thread.interrupted();
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .ifPresent(ProcessHandle::destroy);
+        assertFalse(available);
+        assertTrue(interrupted, "the interrupt must stay set for the caller");
+    }
+
+    @Test
+    void writePng_interruptedWhileDrawing_stopsTheProgramAndKeepsTheInterrupt() throws Exception {
+        Path pidFile = folder.resolve("pid");
+        String program = stillRunning(pidFile).toString();
+        Path png = folder.resolve("tiny.png");
+        Thread.currentThread().interrupt();
+        IOException e = assertThrows(IOException.class,
+                () -> new NetworkDiagram(program).writePng("digraph {}", png));
+        boolean interrupted = Thread.interrupted();
+        assertEquals("cannot draw the network: interrupted while '" + program + "' ran",
+                e.getMessage());
+        assertTrue(interrupted, "the interrupt must stay set for the caller");
+        assertFalse(Files.exists(png));
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
+        if (handle != null) {                // stopped, it is gone within moments, not 10 s
+            try {
+                handle.onExit().get(3, TimeUnit.SECONDS);
+            } catch (TimeoutException stillThere) {
+                handle.destroy();
+                throw new AssertionError("the program still runs after the interrupt");
+            }
+        }
     }
 }
