@@ -73,20 +73,8 @@ class InspectionTest {
 
     @Test
     void diagnose_line_logsTheInitialLossAndAReportPerProgressLine() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Inspection.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.INFO);
-        try {
-            new Launcher().succeeds("line", "--diagnose", "--epochs", "3", "--plot",
-                    folder.resolve("line.png").toString());
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(null);
-        }
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .collect(Collectors.toList());
+        List<String> lines = inspectionLog("line", "--diagnose", "--epochs", "3", "--plot",
+                folder.resolve("line.png").toString());
         assertTrue(lines.get(0).startsWith("line: loss at initialisation "), lines.toString());
         assertTrue(lines.get(0).contains(", expected about "), lines.get(0));
         List<String> reports = lines.stream().filter(l -> l.contains(": diagnostics over "))
@@ -100,20 +88,8 @@ class InspectionTest {
 
     @Test
     void diagnose_overfit_watchesTheTrainersSteps() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Inspection.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.INFO);
-        try {
-            new Launcher().succeeds("overfit", "--diagnose", "--epochs", "2", "--plot",
-                    folder.resolve("overfit.png").toString());
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(null);
-        }
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .collect(Collectors.toList());
+        List<String> lines = inspectionLog("overfit", "--diagnose", "--epochs", "2", "--plot",
+                folder.resolve("overfit.png").toString());
         assertTrue(lines.get(0).startsWith("overfit: loss at initialisation "), lines.toString());
         List<String> reports = lines.stream().filter(l -> l.contains(": diagnostics over "))
                 .collect(Collectors.toList());
@@ -121,6 +97,23 @@ class InspectionTest {
         assertEquals(2, reports.size(), lines.toString());
         assertTrue(reports.get(1).startsWith("overfit epoch 2: diagnostics over 17 steps\n"),
                 reports.get(1));
+    }
+
+    /** Runs the launcher with these arguments and returns what Inspection logged, in order. */
+    private static List<String> inspectionLog(String... args) {
+        Logger logger = (Logger) LoggerFactory.getLogger(Inspection.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        try {
+            new Launcher().succeeds(args);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(null);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .collect(Collectors.toList());
     }
 
     @Test
